@@ -1,0 +1,153 @@
+using System.Globalization;
+using Gates.Core.Metrics;
+using Gates.Core.Results;
+using Gates.Core.Statistics;
+using Gates.Core.Thresholds;
+
+namespace Gates.Core.Evaluation;
+
+/// <summary>
+/// Decides one gate from one observation. In <see cref="DecisionMode.Point"/> the point value decides and an
+/// interval that straddles the threshold marks the check borderline; in <see cref="DecisionMode.Confident"/>
+/// the interval decides and a straddling interval is inconclusive.
+/// </summary>
+public static class GateEvaluator
+{
+    public static CheckResult Evaluate(GateDefinition gate, MetricObservation observation)
+    {
+        var value = observation.Value;
+        if (!double.IsFinite(value))
+        {
+            throw new GateInputException($"gate '{gate.Name}': metric '{gate.Metric}' is {value}, not a finite number");
+        }
+
+        var (interval, method) = IntervalFor(observation, gate.Confidence);
+        var pointVerdict = PointVerdict(gate, value);
+        var side = interval is null || gate.Comparison == Comparison.Eq ? Side.Unknown : SideOf(gate, interval);
+        var verdict = gate.Decision == DecisionMode.Confident && side != Side.Unknown
+            ? side switch
+            {
+                Side.Good => pointVerdict == Verdict.Fail ? Verdict.Inconclusive : pointVerdict,
+                Side.Bad => Verdict.Fail,
+                _ => Verdict.Inconclusive,
+            }
+            : pointVerdict;
+        var straddles = side == Side.Straddles;
+        var toResolve = straddles ? SamplesToResolve(gate, observation) : null;
+
+        return new CheckResult
+        {
+            Name = gate.Name,
+            Metric = gate.Metric,
+            Description = gate.Description,
+            Observed = value,
+            Comparison = gate.Comparison,
+            Threshold = gate.Threshold,
+            WarnThreshold = gate.Warn,
+            Required = gate.Required,
+            Verdict = verdict,
+            N = observation.N,
+            Interval = interval,
+            Method = method,
+            Borderline = straddles,
+            SamplesToResolve = toResolve,
+            Reason = Reason(gate, value, verdict, interval, observation.N, straddles, toResolve),
+        };
+    }
+
+    private enum Side
+    {
+        Unknown,
+        Good,
+        Bad,
+        Straddles,
+    }
+
+    private static Verdict PointVerdict(GateDefinition gate, double value)
+    {
+        if (!gate.Comparison.Holds(value, gate.Threshold, gate.Tolerance))
+        {
+            return Verdict.Fail;
+        }
+
+        return gate.Warn is { } warn && !gate.Comparison.Holds(value, warn, gate.Tolerance) ? Verdict.Warn : Verdict.Pass;
+    }
+
+    private static Side SideOf(GateDefinition gate, Interval interval)
+    {
+        var lowOk = gate.Comparison.Holds(interval.Low, gate.Threshold);
+        var highOk = gate.Comparison.Holds(interval.High, gate.Threshold);
+        return (lowOk, highOk) switch
+        {
+            (true, true) => Side.Good,
+            (false, false) => Side.Bad,
+            _ => Side.Straddles,
+        };
+    }
+
+    public static (Interval? Interval, string? Method) IntervalFor(MetricObservation o, double level)
+    {
+        if (o.Interval is not null)
+        {
+            return (o.Interval, o.IntervalMethod ?? "given");
+        }
+
+        if (o.Successes is { } k && o.N is { } n && n > 0)
+        {
+            return (ProportionInterval.Wilson(k, n, level), "wilson");
+        }
+
+        if (o.StdDev is { } sd && o.N is { } m && m >= 2)
+        {
+            return (MeanInterval.Student(o.Value, sd, m, level), "student-t");
+        }
+
+        if (o.StdErr is { } se && double.IsFinite(se) && se >= 0)
+        {
+            return (MeanInterval.Normal(o.Value, se, level), "normal (stderr)");
+        }
+
+        return (null, null);
+    }
+
+    private static long? SamplesToResolve(GateDefinition gate, MetricObservation o)
+    {
+        if (o.Successes is not null && o.N is not null)
+        {
+            return SampleSize.ForProportion(o.Value, gate.Threshold, gate.Confidence);
+        }
+
+        var sd = o.StdDev ?? (o.StdErr is { } se && o.N is { } n ? se * Math.Sqrt(n) : null);
+        return sd is { } s ? SampleSize.ForMean(s, o.Value - gate.Threshold, gate.Confidence) : null;
+    }
+
+    private static string Reason(GateDefinition gate, double value, Verdict verdict, Interval? interval, long? n,
+        bool straddles, long? toResolve)
+    {
+        var holds = gate.Comparison.Holds(value, gate.Threshold, gate.Tolerance);
+        var text = $"{Format(value)} {(holds ? gate.Comparison.Symbol() : "violates " + gate.Comparison.Symbol())} {Format(gate.Threshold)}";
+        if (verdict == Verdict.Warn)
+        {
+            text += $", inside the warn band (warn at {Format(gate.Warn!.Value)})";
+        }
+
+        if (interval is not null)
+        {
+            var level = (interval.Level * 100).ToString("0.#", CultureInfo.InvariantCulture);
+            text += $"; {level}% CI [{Format(interval.Low)}, {Format(interval.High)}]";
+            text += n is { } count ? $", n={count}" : "";
+        }
+
+        if (straddles)
+        {
+            text += verdict == Verdict.Inconclusive
+                ? "; the interval straddles the threshold, so the evidence is not enough either way"
+                : "; borderline: the interval straddles the threshold";
+            text += toResolve is { } needed ? $" (about {needed} samples would resolve it)" : "";
+        }
+
+        return text;
+    }
+
+    public static string Format(double value) => value.ToString(Math.Abs(value) >= 1000 ? "0.##" : "0.####", CultureInfo.InvariantCulture);
+}

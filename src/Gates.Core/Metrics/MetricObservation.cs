@@ -1,0 +1,22 @@
+using Gates.Core.Results;
+
+namespace Gates.Core.Metrics;
+
+/// <summary>
+/// A metric value with whatever is known about its uncertainty. Give the most specific evidence
+/// available: successes and n for a rate, standard deviation and n for a mean, a standard error,
+/// or a ready-made interval.
+/// </summary>
+public sealed record MetricObservation(double Value)
+{
+    public long? N { get; init; }
+    /// <summary>For a proportion: the number of items counted (Value = Successes / N).</summary>
+    public long? Successes { get; init; }
+    /// <summary>Sample standard deviation (n − 1) of per-item values, for a mean.</summary>
+    public double? StdDev { get; init; }
+    public double? StdErr { get; init; }
+    public Interval? Interval { get; init; }
+    /// <summary>Name of the method that produced <see cref="Interval"/> when it is given.</summary>
+    public string? IntervalMethod { get; init; }
+    public bool? HigherIsBetter { get; init; }
+}
