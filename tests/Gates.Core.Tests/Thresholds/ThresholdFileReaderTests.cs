@@ -138,7 +138,7 @@ public class ThresholdFileReaderTests
 
         var set = Read("analysis:\n  interval: 60\ngates:\n  e:\n    metric: err\n    max: 0.02\n    query: rate(x[1m])\n", options);
 
-        set.Sections.ShouldContainKey("analysis");
+        set.Sections.Keys.ShouldContain("analysis");
         set.Gates[0].Node.ShouldNotBeNull();
     }
 
