@@ -27,7 +27,7 @@ internal static class EvalGateCommand
                 Common = common.Bind(parse, env),
                 Results = [.. (parse.GetValue(results) ?? []).Select(env.Resolve)],
                 Baseline = [.. (parse.GetValue(baseline) ?? []).Select(env.Resolve)],
-                Format = ResultsFormatNames.Parse(parse.GetValue(format)),
+                Format = parse.GetValue(format) is { } f ? ResultsFormats.Parse(f) : ResultsFormat.Auto,
                 IdField = parse.GetValue(idField),
                 Seed = PositiveInt(parse.GetValue(seed), "--seed", 20_240_601),
                 Resamples = PositiveInt(parse.GetValue(resamples), "--bootstrap-resamples", 10_000),

@@ -51,6 +51,6 @@ internal static class EvalGateRun
     private static IEvalResults Read(string path, EvalGateSettings settings, IReadOnlySet<string> wanted, bool keepItems, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        return EvalResultsReader.Read(path, settings.Format, new ReadOptions { IdField = settings.IdField, KeepItems = keepItems, WantedMetrics = wanted });
+        return EvalResultsReader.Read(path, settings.Format, new ReadOptions { IdField = settings.IdField, KeepItems = keepItems, Metrics = wanted });
     }
 }
