@@ -15,6 +15,19 @@ public static class GateEvaluator
 {
     public static CheckResult Evaluate(GateDefinition gate, MetricObservation observation)
     {
+        try
+        {
+            return Decide(gate, observation);
+        }
+        catch (ArgumentException e)
+        {
+            // Statistics reject impossible inputs (successes > n, a negative standard deviation …).
+            throw new GateInputException($"gate '{gate.Name}': metric '{gate.Metric}' has inconsistent evidence: {e.Message}");
+        }
+    }
+
+    private static CheckResult Decide(GateDefinition gate, MetricObservation observation)
+    {
         var value = observation.Value;
         if (!double.IsFinite(value))
         {
