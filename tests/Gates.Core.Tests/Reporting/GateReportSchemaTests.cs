@@ -59,6 +59,17 @@ public sealed class GateReportSchemaTests
         Errors(report.ToJsonString()).ShouldNotBeEmpty();
     }
 
+    [Fact]
+    public void DocumentedExample_IsValidAndParses()
+    {
+        var doc = File.ReadAllText(RepositoryPaths.Of("docs", "report-format.md"));
+        var start = doc.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;
+        var example = doc[start..doc.IndexOf("```", start, StringComparison.Ordinal)];
+
+        Errors(example).ShouldBeEmpty();
+        GateReportJson.Parse(example, "docs/report-format.md").Checks.Count.ShouldBe(2);
+    }
+
     private static JsonObject Rendered() =>
         JsonNode.Parse(new JsonRenderer().RenderToString(SampleReports.Realistic()))!.AsObject();
 
