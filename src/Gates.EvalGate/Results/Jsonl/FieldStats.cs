@@ -4,7 +4,7 @@ namespace Gates.EvalGate.Results.Jsonl;
 /// Everything learned about one (flattened) field of a per-item JSONL file: which kinds it took and on which
 /// line first, how often it was null or absent, and the running statistics of its values.
 /// </summary>
-internal sealed class FieldStats(string name, byte[] utf8, bool aggregate, bool keepItems)
+internal sealed class FieldStats(string name, byte[] utf8, bool isId, bool aggregate, bool keepItems)
 {
     private readonly long[] firstLine = new long[5];
 
@@ -12,8 +12,11 @@ internal sealed class FieldStats(string name, byte[] utf8, bool aggregate, bool 
 
     public byte[] Utf8 { get; } = utf8;
 
+    /// <summary>An item id field (id, item_id, sample_id or --id-field): never a metric.</summary>
+    public bool IsId { get; } = isId;
+
     /// <summary>False for fields the gates did not ask for and for item ids: kinds are tracked, values are not.</summary>
-    public bool Aggregate { get; } = aggregate;
+    public bool Aggregate { get; } = aggregate && !isId;
 
     public RunningStats Stats { get; } = new();
 

@@ -27,7 +27,7 @@ internal sealed class JsonlItemParser
         table = new FieldTable((text, bytes) =>
         {
             var isId = ids.CandidateIndex(text) >= 0 || ItemIds.DefaultFields.Contains(text);
-            var field = new FieldStats(text, bytes, !isId && options.Wants(text), keepItems);
+            var field = new FieldStats(text, bytes, isId, options.Wants(text), keepItems);
             if (Items > 0)
             {
                 field.FirstAbsentLine = FirstItemLine;

@@ -27,7 +27,7 @@ internal static class JsonlReader
         var warnings = new List<string>();
         foreach (var field in parser.Fields)
         {
-            if (FieldMetric.For(field, parser.Items, path) is not { } find)
+            if (field.IsId || FieldMetric.For(field, parser.Items, path) is not { } find)
             {
                 continue;
             }

@@ -43,7 +43,13 @@ internal static class PromptfooIds
             return provider.GetString()!;
         }
 
-        return provider.ValueKind == JsonValueKind.Object ? Text(provider, "label") ?? Text(provider, "id") ?? "" : "";
+        if (provider.ValueKind != JsonValueKind.Object)
+        {
+            return "";
+        }
+
+        var label = Text(provider, "label");
+        return string.IsNullOrEmpty(label) ? Text(provider, "id") ?? "" : label;
     }
 
     private static string Default(JsonElement result, bool byPrompt, bool byProvider)
