@@ -1,6 +1,5 @@
-namespace Gates.DriftCheck;
+using Gates.Cli;
+using Gates.DriftCheck;
 
-internal static class Program
-{
-    public static int Main() => 0;
-}
+var env = GateEnvironment.FromProcess();
+return await GateApp.RunAsync(args, DriftCheckCommand.Create(env), env, DriftCheckCommand.Name);

@@ -43,8 +43,11 @@ internal sealed record DriftSettings
     public double Power { get; init; } = 0.8;
     public bool BenjaminiHochberg { get; init; }
 
-    /// <summary>Normalised Wasserstein distance (a shift of this many reference standard deviations).</summary>
-    public double NumericEffect { get; init; } = 0.1;
+    /// <summary>
+    /// Normalised Wasserstein distance: a shift of this many reference standard deviations. 0.2 is Cohen's "small"
+    /// effect; Evidently's 0.1 fires on noise with small current windows.
+    /// </summary>
+    public double NumericEffect { get; init; } = 0.2;
 
     /// <summary>Jensen–Shannon distance, base 2.</summary>
     public double CategoricalEffect { get; init; } = 0.1;

@@ -11,7 +11,7 @@ internal static class BooleanWords
         return lower.Count > 0 && Pairs.Any(pair => lower.All(pair.Contains));
     }
 
-    /// <summary>"true" or "false" for a boolean word or 0/1, otherwise the value itself.</summary>
+    /// <summary>"true" or "false" for a boolean word; numbers in canonical form (0/1 stay 0/1); anything else as it is.</summary>
     public static string Canonical(string value)
     {
         var lower = value.Trim().ToLowerInvariant();
@@ -28,11 +28,6 @@ internal static class BooleanWords
             }
         }
 
-        return lower switch
-        {
-            "1" or "1.0" => "true",
-            "0" or "0.0" => "false",
-            _ => value,
-        };
+        return TypeInference.CanonicalKey(value);
     }
 }

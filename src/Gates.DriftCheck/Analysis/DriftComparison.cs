@@ -1,9 +1,9 @@
 using Gates.Core;
-using Gates.Core.Statistics.Drift;
+using Gates.Core.Statistics;
 using Gates.DriftCheck.Config;
 using Gates.DriftCheck.Profiling;
 
-namespace Gates.DriftCheck.Comparison;
+namespace Gates.DriftCheck.Analysis;
 
 /// <summary>Compares every column of the current data with the reference and collects the results.</summary>
 internal static class DriftComparison
@@ -37,10 +37,27 @@ internal static class DriftComparison
             {
                 pending.Add((name, m, r!, c!, settings));
             }
+            else
+            {
+                done[name] = new ColumnResult
+                {
+                    Name = name,
+                    Type = r!.Type.ToWord(),
+                    TypeReason = r.TypeReason,
+                    Critical = settings.Critical,
+                    Status = ColumnStatus.NotTested,
+                    Reason = DatetimeMeasure.NothingToCompare,
+                    Expected = true,
+                    ReferenceCount = r.NonMissing,
+                    CurrentCount = c!.NonMissing,
+                    Notes = [$"reference {DatetimeMeasure.Range(r.Dates)}; current {DatetimeMeasure.Range(c.Dates)}"],
+                    Signals = SignalsFor(r, c, s),
+                };
+            }
         }
 
         var pValues = pending.Select(p => p.M.PValue).ToList();
-        var adjusted = s.BenjaminiHochberg && pending.Count > 0 ? DriftFalseDiscovery.Adjust(pValues) : null;
+        var adjusted = s.BenjaminiHochberg && pending.Count > 0 ? BenjaminiHochberg.Adjust(pValues) : null;
         for (var i = 0; i < pending.Count; i++)
         {
             var (name, m, r, c, settings) = pending[i];

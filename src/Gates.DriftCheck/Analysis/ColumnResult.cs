@@ -1,6 +1,6 @@
 using Gates.DriftCheck.Config;
 
-namespace Gates.DriftCheck.Comparison;
+namespace Gates.DriftCheck.Analysis;
 
 internal enum ColumnStatus
 {

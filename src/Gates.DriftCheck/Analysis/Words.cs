@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Gates.DriftCheck.Comparison;
+namespace Gates.DriftCheck.Analysis;
 
 /// <summary>Numbers and shares as people read them.</summary>
 internal static class Words
@@ -27,7 +27,8 @@ internal static class Words
         return text.Replace('-', '−');
     }
 
-    public static string Signed(double value) => (value >= 0 ? "+" : "") + Number(value);
+    /// <summary>A change with its sign; changes below 0.0005 in size are "±0".</summary>
+    public static string Signed(double value) => Math.Abs(value) < 0.0005 ? "±0" : (value >= 0 ? "+" : "") + Number(value);
 
     public static string Percent(double share)
     {

@@ -3,7 +3,7 @@ using Gates.Core.Statistics.Drift;
 using Gates.DriftCheck.Config;
 using Gates.DriftCheck.Profiling;
 
-namespace Gates.DriftCheck.Comparison;
+namespace Gates.DriftCheck.Analysis;
 
 /// <summary>
 /// Evidently's DataDriftPreset defaults (0.7): the test is chosen from the column type, the reference size (non-missing

@@ -2,7 +2,7 @@ using Gates.Core.Statistics.Drift;
 using Gates.DriftCheck.Config;
 using Gates.DriftCheck.Profiling;
 
-namespace Gates.DriftCheck.Comparison;
+namespace Gates.DriftCheck.Analysis;
 
 /// <summary>Per-column checks beyond the distribution, each with its own threshold and severity.</summary>
 internal static class Signals

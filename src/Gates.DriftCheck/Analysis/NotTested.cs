@@ -1,7 +1,7 @@
 using Gates.DriftCheck.Config;
 using Gates.DriftCheck.Profiling;
 
-namespace Gates.DriftCheck.Comparison;
+namespace Gates.DriftCheck.Analysis;
 
 /// <summary>Why a column cannot be compared, if it cannot: checked before any test runs, so no column aborts the run.</summary>
 internal static class NotTested

@@ -1,4 +1,4 @@
-namespace Gates.DriftCheck.Comparison;
+namespace Gates.DriftCheck.Analysis;
 
 /// <summary>
 /// What the default mode measured for a column, before the decision (which may wait for the p-values of every

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Gates.Core.Statistics.Drift;
+using Gates.DriftCheck.Profiling;
 
-namespace Gates.DriftCheck.Comparison;
+namespace Gates.DriftCheck.Analysis;
 
 /// <summary>Reference and current shares over shared bins, for the HTML charts.</summary>
 internal static class Histograms
@@ -40,7 +42,7 @@ internal static class Histograms
             .OrderByDescending(k => Math.Max(reference.GetValueOrDefault(k) / rTotal, current.GetValueOrDefault(k) / cTotal))
             .ThenBy(k => k, StringComparer.Ordinal)
             .ToList();
-        var shown = keys.Take(keys.Count > MaxCategories ? MaxCategories - 1 : MaxCategories).ToList();
+        var shown = Natural(keys.Take(keys.Count > MaxCategories ? MaxCategories - 1 : MaxCategories).ToList());
         var labels = shown.ToList();
         var r = shown.Select(k => reference.GetValueOrDefault(k) / rTotal).ToList();
         var c = shown.Select(k => current.GetValueOrDefault(k) / cTotal).ToList();
@@ -52,6 +54,18 @@ internal static class Histograms
         }
 
         return new Histogram(labels, r, c, Numeric: false);
+    }
+
+    /// <summary>Weekdays in week order and numbers in numeric order; other categories stay largest first.</summary>
+    private static List<string> Natural(List<string> keys)
+    {
+        if (keys.All(k => ProfileBuilder.WeekdayNames.Contains(k)))
+        {
+            return [.. keys.OrderBy(k => (Array.IndexOf(ProfileBuilder.WeekdayNames, k) + 6) % 7)];
+        }
+
+        var numbers = keys.Select(k => double.TryParse(k, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN).ToList();
+        return numbers.All(double.IsFinite) ? [.. keys.Zip(numbers).OrderBy(x => x.Second).Select(x => x.First)] : keys;
     }
 
     private static double Share(EmpiricalDistribution d, double above, double upTo)

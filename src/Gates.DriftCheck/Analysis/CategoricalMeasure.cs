@@ -2,7 +2,7 @@ using Gates.Core.Statistics.Drift;
 using Gates.DriftCheck.Config;
 using Gates.DriftCheck.Profiling;
 
-namespace Gates.DriftCheck.Comparison;
+namespace Gates.DriftCheck.Analysis;
 
 /// <summary>
 /// Default mode for categories: effect = Jensen–Shannon distance (base 2) over all categories, significance =
@@ -27,8 +27,9 @@ internal static class CategoricalMeasure
 
         var nR = (long)r.Values.Sum();
         var nC = (long)c.Values.Sum();
-        var js = Divergences.JensenShannon([.. keys.Select(k => r[k])], [.. keys.Select(k => c[k])]);
-        var (tested, testName, p) = Test(keys, r, c, s.MaxCategories);
+        var (first, second) = Pooled(keys, r, c, s.MaxCategories);
+        var js = Divergences.JensenShannon(first, second);
+        var (tested, testName, p) = Test(first, second);
         var (detectable, needed) = DetectableEffect.Categorical(nR, nC, Math.Max(tested, 2), threshold, s.Alpha, s.Power);
         var words = prefix + BiggestChange(keys, r, c, nR, nC);
         var measurement = new Measurement
@@ -55,11 +56,19 @@ internal static class CategoricalMeasure
             },
         };
 
+        if (keys.Count > s.MaxCategories)
+        {
+            measurement.Notes.Add($"{Words.Count(keys.Count)} categories: the {Words.Count(keys.Count - s.MaxCategories + 1)} rarest are pooled into one for the test and the distance (drift.max_categories)");
+        }
+
         return keys.Count == 1 ? measurement with { Decided = (false, $"a single value on both sides ({keys[0]})") } : measurement;
     }
 
-    /// <summary>Chi-square on the most frequent categories (rarer ones pooled), or the z-test for two categories.</summary>
-    private static (int Categories, string Name, double P) Test(List<string> keys, Dictionary<string, double> r, Dictionary<string, double> c, int max)
+    /// <summary>
+    /// Counts of both sides over the most frequent categories, the rarer ones pooled into one, so that effect and test
+    /// look at the same table and sparse categories do not inflate the distance with sampling noise.
+    /// </summary>
+    private static (List<double> First, List<double> Second) Pooled(List<string> keys, Dictionary<string, double> r, Dictionary<string, double> c, int max)
     {
         var ordered = keys.OrderByDescending(k => r[k] + c[k]).ThenBy(k => k, StringComparer.Ordinal).ToList();
         var kept = ordered.Take(ordered.Count > max ? max - 1 : max).ToList();
@@ -72,6 +81,12 @@ internal static class CategoricalMeasure
             second.Add(rest.Sum(k => c[k]));
         }
 
+        return (first, second);
+    }
+
+    /// <summary>Chi-square test of homogeneity, or the z-test for two categories.</summary>
+    private static (int Categories, string Name, double P) Test(List<double> first, List<double> second)
+    {
         if (first.Count == 2)
         {
             var z = TwoProportionZTest.Test(first[0], first.Sum(), second[0], second.Sum());

@@ -1,7 +1,7 @@
 using Gates.Core.Statistics.Drift;
 using MathNet.Numerics.Distributions;
 
-namespace Gates.DriftCheck.Comparison;
+namespace Gates.DriftCheck.Analysis;
 
 /// <summary>
 /// The smallest effect a test can detect at the given sample sizes (with probability <c>power</c> at level α), and

@@ -2,7 +2,7 @@ using Gates.Core.Statistics.Drift;
 using Gates.DriftCheck.Config;
 using Gates.DriftCheck.Profiling;
 
-namespace Gates.DriftCheck.Comparison;
+namespace Gates.DriftCheck.Analysis;
 
 /// <summary>
 /// Default mode for numbers (and text lengths): effect = Wasserstein distance in reference standard deviations,

@@ -1,6 +1,6 @@
 using Gates.DriftCheck.Config;
 
-namespace Gates.DriftCheck.Comparison;
+namespace Gates.DriftCheck.Analysis;
 
 /// <summary>Every column's comparison and the dataset-level counts the gates decide on.</summary>
 internal sealed record DriftResult

@@ -1,7 +1,7 @@
 using Gates.DriftCheck.Config;
 using Gates.DriftCheck.Profiling;
 
-namespace Gates.DriftCheck.Comparison;
+namespace Gates.DriftCheck.Analysis;
 
 /// <summary>
 /// The default mode: measure each column's effect and significance, then decide — drift only when the effect is at
