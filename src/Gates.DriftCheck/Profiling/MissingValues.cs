@@ -13,12 +13,17 @@ internal sealed class MissingValues
 
     private readonly byte[][] tokens;
     private readonly int longest;
+    private readonly bool[] firstBytes = new bool[256];
 
     public MissingValues(IEnumerable<string> values)
     {
         Values = [.. values.Distinct(StringComparer.Ordinal)];
         tokens = [.. Values.Select(Encoding.UTF8.GetBytes)];
         longest = tokens.Length == 0 ? 0 : tokens.Max(t => t.Length);
+        foreach (var token in tokens.Where(t => t.Length > 0))
+        {
+            firstBytes[token[0]] = true;
+        }
     }
 
     public static MissingValues Default { get; } = new(PandasDefaults);
@@ -32,7 +37,7 @@ internal sealed class MissingValues
             return true;
         }
 
-        if (value.Length > longest)
+        if (value.Length > longest || !firstBytes[value[0]])
         {
             return false;
         }

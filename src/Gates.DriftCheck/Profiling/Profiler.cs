@@ -22,12 +22,20 @@ internal static class Profiler
         Sha256 = table.Sha256,
         Rows = table.Rows,
         Format = table.Format == TableFormat.Jsonl ? "jsonl" : "csv",
-        Columns = [.. table.Columns.Select(c =>
-        {
-            var (type, reason) = typeOf(c);
-            return ProfileBuilder.Build(c, type, reason);
-        })],
+        Columns = Build(table.Columns, typeOf),
     };
+
+    /// <summary>Columns are independent: sort and summarise them on every core.</summary>
+    private static ColumnProfile[] Build(IReadOnlyList<ColumnAccumulator> columns, Func<ColumnAccumulator, (ColumnType Type, string Reason)> typeOf)
+    {
+        var profiles = new ColumnProfile[columns.Count];
+        Parallel.For(0, columns.Count, i =>
+        {
+            var (type, reason) = typeOf(columns[i]);
+            profiles[i] = ProfileBuilder.Build(columns[i], type, reason);
+        });
+        return profiles;
+    }
 
     private static string Describe((ColumnType Type, string Reason) inferred) => $"{inferred.Type.ToWord()}, {inferred.Reason}";
 }

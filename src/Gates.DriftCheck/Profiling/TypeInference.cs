@@ -72,9 +72,10 @@ internal static class TypeInference
     private static (ColumnType, string) Strings(ColumnAccumulator c, long n)
     {
         var distinct = c.Distinct.Distinct;
-        if (c.DistinctComplete && distinct <= 2 && BooleanWords.IsBooleanSet(c.Distinct.Entries().Select(e => e.Value)))
+        if (c.DistinctComplete && distinct <= 8 && BooleanWords.IsBooleanSet(c.Distinct.Entries().Select(e => e.Value)))
         {
-            return (ColumnType.Boolean, $"only the values {string.Join(" and ", c.Distinct.Entries().Select(e => e.Value).Order(StringComparer.Ordinal))}");
+            var words = c.Distinct.Entries().Select(e => e.Value.Trim().ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal);
+            return (ColumnType.Boolean, $"only the values {string.Join(" and ", words)}");
         }
 
         var meanLength = (double)c.TextChars / c.TextCells;

@@ -60,8 +60,7 @@ public sealed class EmpiricalDistribution
         count = count < 0 ? values.Length : count;
         var span = values.AsSpan(0, count);
         span.Sort();
-        var distinct = new List<double>();
-        var weights = new List<double>();
+        var distinct = 0;
         for (var i = 0; i < span.Length; i++)
         {
             if (!double.IsFinite(span[i]))
@@ -69,18 +68,26 @@ public sealed class EmpiricalDistribution
                 throw new ArgumentException("values must be finite");
             }
 
-            if (distinct.Count > 0 && distinct[^1] == span[i])
+            if (i == 0 || span[i] != span[i - 1])
             {
-                weights[^1] += 1;
-            }
-            else
-            {
-                distinct.Add(span[i]);
-                weights.Add(1);
+                distinct++;
             }
         }
 
-        return new EmpiricalDistribution([.. distinct], [.. weights], count, isExact: true);
+        var unique = new double[distinct];
+        var weights = new double[distinct];
+        var j = -1;
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (i == 0 || span[i] != span[i - 1])
+            {
+                unique[++j] = span[i];
+            }
+
+            weights[j]++;
+        }
+
+        return new EmpiricalDistribution(unique, weights, count, isExact: true);
     }
 
     /// <summary>Cumulative weight of values less than or equal to <paramref name="x"/>.</summary>
