@@ -61,7 +61,9 @@ internal static class CategoricalMeasure
             measurement.Notes.Add($"{Words.Count(keys.Count)} categories: the {Words.Count(keys.Count - s.MaxCategories + 1)} rarest are pooled into one for the test and the distance (drift.max_categories)");
         }
 
-        return keys.Count == 1 ? measurement with { Decided = (false, $"a single value on both sides ({keys[0]})") } : measurement;
+        return keys.Count == 1
+            ? measurement with { Words = $"constant {keys[0]} in both", Decided = (false, $"a single value on both sides ({keys[0]})") }
+            : measurement;
     }
 
     /// <summary>
