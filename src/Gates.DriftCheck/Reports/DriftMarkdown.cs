@@ -40,6 +40,13 @@ internal static class DriftMarkdown
                 $"{Words.Count(c.ReferenceCount)} / {Words.Count(c.CurrentCount)} | {status} | {MarkdownText.Escape(change)} |");
         }
 
+        var adjusted = result.Columns.Count(c => c.AdjustedPValue is not null);
+        if (adjusted > 0)
+        {
+            w.WriteLine();
+            w.WriteLine($"p-values adjusted by Benjamini–Hochberg across the {adjusted} compared columns.");
+        }
+
         var fired = result.Columns.SelectMany(c => c.Signals.Where(s => s.Fired).Select(s => (Column: c.Name, Signal: s))).ToList();
         if (fired.Count > 0)
         {

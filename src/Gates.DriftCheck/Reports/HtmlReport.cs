@@ -90,7 +90,7 @@ internal static class HtmlReport
         var slot = (double)(ChartWidth - left - 10) / h.Labels.Count;
         var max = Math.Max(h.Reference.Concat(h.Current).DefaultIfEmpty(0).Max(), 1e-9);
         b.Append($"<svg class=\"chart\" data-column=\"{E(name)}\" role=\"img\" aria-label=\"{E(name)}: reference and current shares\" " +
-                 $"viewBox=\"0 0 {ChartWidth} {ChartHeight}\" width=\"{ChartWidth}\" height=\"{ChartHeight}\" xmlns=\"http://www.w3.org/2000/svg\">\n");
+                 $"viewBox=\"0 0 {ChartWidth} {ChartHeight}\" width=\"{ChartWidth}\" height=\"{ChartHeight}\">\n");
         b.Append($"<text x=\"{left - 4}\" y=\"{top + 4}\" class=\"axis\" text-anchor=\"end\">{E(Words.Percent(max))}</text>\n");
         b.Append($"<line x1=\"{left}\" y1=\"{top + plotHeight}\" x2=\"{ChartWidth - 10}\" y2=\"{top + plotHeight}\" class=\"base\"/>\n");
         for (var i = 0; i < h.Labels.Count; i++)
