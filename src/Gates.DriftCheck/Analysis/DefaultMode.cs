@@ -56,7 +56,7 @@ internal static class DefaultMode
         }
 
         var needed = m.NeededCurrentRows is { } n
-            ? $"about {Words.Count(n)} current rows would detect {threshold}"
+            ? $"about {Words.Count(n)} current values would detect {threshold}"
             : m.NeededNote ?? "no current size is enough with this reference";
         var can = double.IsPositiveInfinity(detectable) ? "cannot detect any effect" : $"can only detect {Words.Number(detectable)} or more";
         return (ColumnStatus.InsufficientData, $"not significant ({pText}), and {Words.Count(m.CurrentCount)} current values {can} (threshold {threshold}): {needed}");

@@ -57,7 +57,7 @@ public class DefaultModeTests
         x.DetectableEffect!.Value.ShouldBeGreaterThan(0.2);
         // 80% power at α = 0.05 for a 0.2 sd shift needs about 2·(1.779/0.0797)² / 2 ≈ 500 rows per side
         x.NeededCurrentRows!.Value.ShouldBeInRange(480, 530);
-        x.Reason.ShouldContain($"about {Words.Count(x.NeededCurrentRows.Value)} current rows would detect 0.2");
+        x.Reason.ShouldContain($"about {Words.Count(x.NeededCurrentRows.Value)} current values would detect 0.2");
     }
 
     [Fact]
