@@ -139,7 +139,7 @@ internal sealed class JsonlItemParser
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
-                if (reader.TryGetDouble(out var number) && double.IsFinite(number))
+                if ((FastNumber.TryParse(reader.ValueSpan, out var number) || reader.TryGetDouble(out number)) && double.IsFinite(number))
                 {
                     field.Saw(ValueKind.Number, lineNumber);
                     Add(field, number);
@@ -224,12 +224,12 @@ internal sealed class JsonlItemParser
 
     private void CommitItems(long lineNumber)
     {
-        var id = ids.Complete(lineNumber);
-        if (id is not null)
+        var position = ids.Complete(lineNumber);
+        if (position >= 0)
         {
             foreach (var (field, value) in pending)
             {
-                field.Items![id] = value;
+                field.Items!.Set(position, value);
             }
         }
 
