@@ -21,7 +21,7 @@ public class HoldTests
     [Fact]
     public void A_hold_on_another_key_does_not_stop_this_one()
     {
-        const string yaml = "spec:\n  # gates:hold\n  runtimeVersion: 1.0\n  storageUri: "s3://m/v11 # gates:hold"\n";
+        const string yaml = "spec:\n  # gates:hold\n  runtimeVersion: 1.0\n  storageUri: \"s3://m/v11 # gates:hold\"\n";
         Run(yaml, Set("spec.storageUri", "s3://m/v13")).Changes.Single().Status.ShouldBe(ChangeStatus.Changed);
     }
 
