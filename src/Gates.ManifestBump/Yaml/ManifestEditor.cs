@@ -33,33 +33,36 @@ internal static class ManifestEditor
         var changes = new List<ChangeRecord>();
         foreach (var request in requests)
         {
-            var plans = request.Plan(YamlTreeReader.Read(text, file), file);
-            foreach (var plan in plans)
+            foreach (var plan in request.Plan(YamlTreeReader.Read(text, file), file))
             {
-                var documents = YamlTreeReader.Read(text, file);
-                var where = $"{file}: {plan.Label}";
-                var target = PathResolver.Require(documents[plan.Document], plan.Path, where);
-                var line = target.Scalar.Start.Line;
-                var old = target.Scalar.Value;
-                if (HoldMarkers.Find(text, target) is { } hold)
-                {
-                    changes.Add(new ChangeRecord(file, plan.Label, line, old, plan.Value, ChangeStatus.Held) { Note = $"held by {hold}" });
-                    continue;
-                }
-
-                if (old == plan.Value)
-                {
-                    changes.Add(new ChangeRecord(file, plan.Label, line, old, plan.Value, ChangeStatus.Unchanged));
-                    continue;
-                }
-
-                var splice = ScalarSplicer.Apply(text, target.Scalar, plan.Value, where);
-                EditVerifier.Verify(documents, splice.Text, target, plan.Value, where);
-                text = splice.Text;
-                changes.Add(new ChangeRecord(file, plan.Label, line, old, plan.Value, ChangeStatus.Changed) { Note = splice.Note });
+                (text, var change) = ApplyOne(file, text, plan);
+                changes.Add(change);
             }
         }
 
         return new FileEdit(file, manifest, manifest.With(text), changes);
+    }
+
+    /// <summary>Finds the planned scalar again in <paramref name="text"/>, then holds, skips or splices and verifies.</summary>
+    public static (string Text, ChangeRecord Change) ApplyOne(string file, string text, PlannedEdit plan)
+    {
+        var documents = YamlTreeReader.Read(text, file);
+        var where = $"{file}: {plan.Label}";
+        var target = PathResolver.Require(documents[plan.Document], plan.Path, where);
+        var line = target.Scalar.Start.Line;
+        var old = target.Scalar.Value;
+        if (HoldMarkers.Find(text, target) is { } hold)
+        {
+            return (text, new ChangeRecord(file, plan.Label, line, old, plan.Value, ChangeStatus.Held) { Note = $"held by {hold}" });
+        }
+
+        if (old == plan.Value)
+        {
+            return (text, new ChangeRecord(file, plan.Label, line, old, plan.Value, ChangeStatus.Unchanged));
+        }
+
+        var splice = ScalarSplicer.Apply(text, target.Scalar, plan.Value, where);
+        EditVerifier.Verify(documents, splice.Text, target, plan.Value, where);
+        return (splice.Text, new ChangeRecord(file, plan.Label, line, old, plan.Value, ChangeStatus.Changed) { Note = splice.Note });
     }
 }
