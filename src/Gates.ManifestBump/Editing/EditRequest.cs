@@ -12,6 +12,9 @@ internal abstract record EditRequest
 
     public abstract string Describe();
 
+    /// <summary>The same request with every value passed through <paramref name="render"/> ({{version}} templating).</summary>
+    public abstract EditRequest Render(Func<string, string> render);
+
     protected static string Label(YamlDocument document, YamlPath path) => $"{ObjectSelector.Describe(document)} {path}";
 }
 
@@ -26,6 +29,8 @@ internal sealed record SetPath(ObjectSelector Select, YamlPath Path, string Valu
     }
 
     public override string Describe() => $"{Path}={Value}";
+
+    public override EditRequest Render(Func<string, string> render) => this with { Value = render(Value) };
 }
 
 /// <summary><c>--container-image model=registry/fraud:1.5</c>: the image of the container with that name, wherever the pod spec is.</summary>
@@ -51,6 +56,8 @@ internal sealed record SetContainerImage(ObjectSelector Select, string Container
     }
 
     public override string Describe() => $"container {Container} image={Value}";
+
+    public override EditRequest Render(Func<string, string> render) => this with { Value = render(Value) };
 }
 
 /// <summary><c>--kustomize-image name=registry/fraud,newTag=13</c>: fields of one entry of a kustomization's <c>images</c>.</summary>
@@ -69,4 +76,7 @@ internal sealed record SetKustomizeImage(ObjectSelector Select, string Image, IR
     }
 
     public override string Describe() => $"kustomize image {Image} {string.Join(" ", Fields.Select(f => $"{f.Key}={f.Value}"))}";
+
+    public override EditRequest Render(Func<string, string> render) =>
+        this with { Fields = [.. Fields.Select(f => KeyValuePair.Create(f.Key, render(f.Value)))] };
 }

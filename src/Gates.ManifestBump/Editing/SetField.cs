@@ -63,6 +63,8 @@ internal sealed record SetField(ObjectSelector Select, string Field, string Valu
 
     public override string Describe() => $"{Field}={Value}";
 
+    public override EditRequest Render(Func<string, string> render) => this with { Value = render(Value) };
+
     /// <summary>For <c>args</c> the value is one argument (<c>--model_version=13</c>); it replaces the item with the same flag.</summary>
     private YamlPath ArgPath(YamlPath list)
     {
