@@ -27,7 +27,7 @@ internal static class EvalGateRun
         var outcome = new EvalGate(settings.Common.Thresholds!, settings.Seed, settings.Resamples).Evaluate(thresholds, current, baseline);
         var report = new GateReport
         {
-            Tool = ToolInfoReader.For("eval-gate", typeof(EvalGateRun).Assembly),
+            Tool = ToolInfoReader.For(EvalGateCommand.Name, typeof(EvalGateRun).Assembly),
             Subject = ToolInfoReader.SubjectFor(settings.Common, env),
             Verdict = outcome.Checks.Select(c => c.Verdict).Worst(),
             Summary = ReportSummary.For(outcome.Checks),
@@ -51,6 +51,6 @@ internal static class EvalGateRun
     private static IEvalResults Read(string path, EvalGateSettings settings, IReadOnlySet<string> wanted, bool keepItems, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        return EvalResultsReader.Read(path, settings.Format, new ReadOptions { IdField = settings.IdField, KeepItems = keepItems, WantedMetrics = wanted });
+        return EvalResultsReader.Read(path, settings.Format, new ReadOptions { IdField = settings.IdField, KeepItems = keepItems, Metrics = wanted });
     }
 }

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Gates.Testing;
+
+namespace Gates.EndToEnd.Tests;
+
+/// <summary>
+/// Packs the tool projects (no rebuild: the test build already built them), installs the packages into a
+/// temporary tool path with `dotnet tool install`, and runs the installed shims.
+/// </summary>
+public sealed class InstalledTools : IDisposable
+{
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    private readonly TempFolder folder = new();
+
+    public InstalledTools()
+    {
+        var packages = Path.Combine(folder.Path, "packages");
+        ToolPath = Path.Combine(folder.Path, "tools");
+        foreach (var (project, packageId) in new[] { ("Gates.EvalGate", "Gates.EvalGate") })
+        {
+            var csproj = RepositoryPaths.Of("src", project, project + ".csproj");
+            Run("dotnet", ["pack", csproj, "--no-build", "-c", Configuration, "-o", packages, "-p:PackageOutputPath=" + packages]).ShouldHaveExitCode(0);
+            // A private package cache, so a stale copy of the same version is never installed.
+            var cache = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(folder.Path, "nuget") };
+            Run("dotnet", ["tool", "install", packageId, "--tool-path", ToolPath, "--add-source", packages], env: cache).ShouldHaveExitCode(0);
+        }
+    }
+
+    public string ToolPath { get; }
+
+    public ProcessResult RunTool(string command, string[] args, string? workingDirectory = null, IDictionary<string, string?>? env = null) =>
+        Run(Path.Combine(ToolPath, command), args, workingDirectory, env);
+
+    public static ProcessResult Run(string file, string[] args, string? workingDirectory = null, IDictionary<string, string?>? env = null)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory ?? RepositoryPaths.Root,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // A clean host: no CI variables leak from the machine running the tests.
+        foreach (var name in new[] { "GITHUB_ACTIONS", "GITLAB_CI", "ARGO_WORKFLOW_NAME", "ARGO_TEMPLATE", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "CI" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (key, value) in env ?? new Dictionary<string, string?>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} did not finish in 5 minutes");
+        }
+
+        return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public void Dispose() => folder.Dispose();
+}
+
+public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
+{
+    public void ShouldHaveExitCode(int expected) =>
+        ExitCode.ShouldBe(expected, $"stdout:\n{Stdout}\nstderr:\n{Stderr}");
+}
