@@ -73,7 +73,8 @@ internal static class PromotionText
     public static string PullRequestBody(BumpInputs inputs, BumpResult result, string? supersedes)
     {
         var text = new StringBuilder();
-        text.Append($"{Marker} model={inputs.Model} environment={inputs.Environment} version={inputs.Version} -->\n");
+        var superseded = supersedes is null || supersedes == inputs.Version ? "" : $" supersedes={supersedes}";
+        text.Append($"{Marker} model={inputs.Model} environment={inputs.Environment} version={inputs.Version}{superseded} -->\n");
         text.Append($"## {Title(inputs, result)}\n\n");
         if (inputs.MlflowAlias is { } alias)
         {
@@ -110,8 +111,18 @@ internal static class PromotionText
         return text.ToString();
     }
 
-    /// <summary>The version an earlier run wrote into a pull-request body, from the hidden marker.</summary>
-    public static string? ProposedVersion(string? body)
+    /// <summary>
+    /// Which earlier candidate a new body should name as superseded: the version the open pull request proposes
+    /// when it differs, else what that body already named (so repeating a run leaves the body as it is).
+    /// </summary>
+    public static string? Superseded(string? existingBody, string? version)
+    {
+        var proposed = MarkerValue(existingBody, "version");
+        return proposed is not null && proposed != version ? proposed : MarkerValue(existingBody, "supersedes");
+    }
+
+    /// <summary>A key=value from the hidden marker an earlier run wrote into a pull-request body.</summary>
+    public static string? MarkerValue(string? body, string name)
     {
         if (body is null || body.IndexOf(Marker, StringComparison.Ordinal) is var at && at < 0)
         {
@@ -120,7 +131,7 @@ internal static class PromotionText
 
         var end = body.IndexOf("-->", at, StringComparison.Ordinal);
         var marker = end > at ? body[at..end] : body[at..];
-        var key = marker.IndexOf(" version=", StringComparison.Ordinal);
-        return key < 0 ? null : marker[(key + 9)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        var key = marker.IndexOf($" {name}=", StringComparison.Ordinal);
+        return key < 0 ? null : marker[(key + name.Length + 2)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
     }
 }

@@ -74,7 +74,7 @@ internal sealed class RemotePromotion(IPromotionHost host, string baseBranch, in
 
     private async Task<ChangeRequest> EnsureChangeRequestAsync(ChangeRequest? existing, BumpInputs inputs, BumpResult proposal, string branch, CancellationToken ct)
     {
-        var supersedes = PromotionText.ProposedVersion(existing?.Body);
+        var supersedes = PromotionText.Superseded(existing?.Body, inputs.Version);
         var content = new ChangeRequestContent(branch, baseBranch, PromotionText.Title(inputs, proposal),
             PromotionText.PullRequestBody(inputs, proposal, supersedes), inputs.PullRequest.Labels);
         if (existing is null)

@@ -97,8 +97,9 @@ public sealed partial class FakeGitHub : IDisposable
         var name = (string)body["ref"]!;
         var sha = (string)body["sha"]!;
         var branch = name.StartsWith("refs/heads/", StringComparison.Ordinal) ? name["refs/heads/".Length..] : name;
-        BeforeNextRefUpdate?.Invoke(Git);
+        var hook = BeforeNextRefUpdate;
         BeforeNextRefUpdate = null;
+        hook?.Invoke(Git);
         if (Git.Branches.ContainsKey(branch))
         {
             return FakeResponse.Message(422, "Reference already exists");
@@ -117,8 +118,9 @@ public sealed partial class FakeGitHub : IDisposable
     {
         var sha = (string)body["sha"]!;
         var force = body["force"]?.GetValue<bool>() ?? false;
-        BeforeNextRefUpdate?.Invoke(Git);
+        var hook = BeforeNextRefUpdate;
         BeforeNextRefUpdate = null;
+        hook?.Invoke(Git);
         if (!Git.Branches.TryGetValue(branch, out var current))
         {
             return FakeResponse.Message(422, "Reference does not exist");
