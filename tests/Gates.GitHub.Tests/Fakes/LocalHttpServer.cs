@@ -8,6 +8,8 @@ namespace Gates.Fakes;
 /// <summary>A request as a fake server sees it.</summary>
 public sealed record FakeRequest(string Method, string Path, IReadOnlyDictionary<string, string> Query, string Body, string? Authorization, string? Accept)
 {
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     public JsonNode? Json => Body.Length == 0 ? null : JsonNode.Parse(Body);
 }
 
@@ -85,7 +87,10 @@ public sealed class LocalHttpServer : IDisposable
         var query = request.QueryString.AllKeys.Where(k => k is not null)
             .ToDictionary(k => k!, k => request.QueryString[k] ?? "", StringComparer.Ordinal);
         var path = request.Url!.AbsolutePath;
-        var fake = new FakeRequest(request.HttpMethod, Uri.UnescapeDataString(path), query, reader.ReadToEnd(), request.Headers["Authorization"], request.Headers["Accept"]);
+        var fake = new FakeRequest(request.HttpMethod, Uri.UnescapeDataString(path), query, reader.ReadToEnd(), request.Headers["Authorization"], request.Headers["Accept"])
+        {
+            Headers = request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => request.Headers[k] ?? "", StringComparer.OrdinalIgnoreCase),
+        };
         FakeResponse response;
         lock (gate)
         {
