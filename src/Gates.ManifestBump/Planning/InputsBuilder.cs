@@ -16,7 +16,7 @@ internal static class InputsBuilder
 
         if (registry is not null && config.Version is not null && config.Version != registry.Version)
         {
-            throw new GateInputException($"--version {config.Version} disagrees with MLflow {registry.Name}@{registry.Alias} = version {registry.Version}; give one of them");
+            throw new GateInputException($"--model-version {config.Version} disagrees with MLflow {registry.Name}@{registry.Alias} = version {registry.Version}; give one of them");
         }
 
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -40,7 +40,7 @@ internal static class InputsBuilder
             Targets = targets,
             Values = values,
             Evidence = evidence ?? [],
-            PullRequest = config.PullRequest with { Branch = template.Render(config.PullRequest.Branch) },
+            PullRequest = config.PullRequest,
         };
     }
 }

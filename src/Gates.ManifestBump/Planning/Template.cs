@@ -21,8 +21,15 @@ internal sealed partial class Template(IReadOnlyDictionary<string, string?> valu
 
         return values.TryGetValue(name, out var value) && value is not null
             ? value
-            : throw new GateInputException($"'{text}' uses {{{{{name}}}}} but this run has no {name} (give --{name.Replace('_', '-')}{(name is "version" or "source" ? " or --mlflow-alias" : "")})");
+            : throw new GateInputException($"'{text}' uses {{{{{name}}}}} but this run has no {name} (give {Flag(name)})");
     });
+
+    private static string Flag(string name) => name switch
+    {
+        "version" => "--model-version or --mlflow-alias",
+        "source" or "run_id" => "--mlflow-alias",
+        _ => "--" + name,
+    };
 
     /// <summary>The version inside an old value written by the same template (<c>s3://m/v{{version}}</c> on <c>s3://m/v12</c> → 12).</summary>
     public static string? VersionIn(string template, string oldValue, IReadOnlyDictionary<string, string?> values)

@@ -16,4 +16,7 @@ internal sealed record BumpInputs
     public required IReadOnlyDictionary<string, string?> Values { get; init; }
     public IReadOnlyList<Evidence> Evidence { get; init; } = [];
     public PullRequestSettings PullRequest { get; init; } = new();
+
+    /// <summary>The pull-request branch with its placeholders filled (default promote/&lt;model&gt;/&lt;environment&gt;).</summary>
+    public string BranchName() => new Template(Values).Render(PullRequest.Branch);
 }

@@ -47,7 +47,7 @@ internal static class Scenario
     };
 
     public static Task<RemoteResult> RunAsync(IPromotionHost host, BumpConfig config, bool dryRun = false, int attempts = 5) =>
-        new RemotePromotion(host, "main", attempts).RunAsync(InputsBuilder.Build(config), InputsBuilder.Build(config).PullRequest.Branch, dryRun, CancellationToken.None);
+        new RemotePromotion(host, "main", attempts).RunAsync(InputsBuilder.Build(config), InputsBuilder.Build(config).BranchName(), dryRun, CancellationToken.None);
 
     /// <summary>The values a file holds on a branch, for checking that no update was lost.</summary>
     public static string Value(string? yaml, string path, string? select = null)
