@@ -120,3 +120,45 @@ public class LocalModeTests : IDisposable
 
     private string Git(params string[] args) => Gates.ManifestBump.Promotion.GitCli.Run(repo.Path, null, args);
 }
+
+public class SampleTests : IDisposable
+{
+    private readonly TempFolder copy = new();
+
+    public SampleTests()
+    {
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Of("samples", "manifests"), "*", SearchOption.AllDirectories))
+        {
+            copy.Write(Path.GetRelativePath(RepositoryPaths.Of("samples", "manifests"), file), File.ReadAllText(file));
+        }
+    }
+
+    public void Dispose() => copy.Dispose();
+
+    [Fact]
+    public async Task The_sample_config_changes_four_values_on_four_lines()
+    {
+        var before = File.ReadAllText(copy.File("apps/fraud/prod/isvc.yaml"));
+        var run = await ToolRunner.RunAsync(copy.Path, null, "--config", "manifest-bump.yaml", "--model-version", "13");
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Error.ShouldContain("changed 4 value(s) in 2 file(s)");
+        var after = File.ReadAllText(copy.File("apps/fraud/prod/isvc.yaml"));
+        Yaml.Edits.ChangedLines(before, after).ShouldBe([
+            "17:       storageUri: 's3://models/fraud/v12'  # pinned by manifest-bump →       storageUri: 's3://models/fraud/v13'  # pinned by manifest-bump",
+            "20:         - --model_version=12 →         - --model_version=13",
+            "32:           image: registry.example.com/fraud-explainer:12 # {\"$imagepolicy\": \"ml:fraud-explainer\"} →           image: registry.example.com/fraud-explainer:13 # {\"$imagepolicy\": \"ml:fraud-explainer\"}",
+        ]);
+        File.ReadAllText(copy.File("apps/fraud/prod/kustomization.yaml")).ShouldContain("    newTag: \"13\"\n");
+    }
+
+    [Fact]
+    public async Task Helm_values_edit_the_written_key_and_refuse_one_that_comes_from_a_merge_key()
+    {
+        var ok = await ToolRunner.RunAsync(copy.Path, null, "--file", "apps/churn/values.yaml", "--set", "model.tag=8");
+        ok.ExitCode.ShouldBe(0, ok.Error);
+        File.ReadAllText(copy.File("apps/churn/values.yaml")).ShouldContain("  tag: \"8\"         # manifest-bump: --set model.tag=8\n");
+        var refused = await ToolRunner.RunAsync(copy.Path, null, "--file", "apps/churn/values.yaml", "--set", "model.pullPolicy=Always");
+        refused.ExitCode.ShouldBe(Gates.Cli.ExitCodes.UsageError);
+        refused.Error.ShouldContain("merge key");
+    }
+}
