@@ -146,7 +146,7 @@ public class SampleTests : IDisposable
         Yaml.Edits.ChangedLines(before, after).ShouldBe([
             "17:       storageUri: 's3://models/fraud/v12'  # pinned by manifest-bump →       storageUri: 's3://models/fraud/v13'  # pinned by manifest-bump",
             "20:         - --model_version=12 →         - --model_version=13",
-            "32:           image: registry.example.com/fraud-explainer:12 # {\"$imagepolicy\": \"ml:fraud-explainer\"} →           image: registry.example.com/fraud-explainer:13 # {\"$imagepolicy\": \"ml:fraud-explainer\"}",
+            "33:           image: registry.example.com/fraud-explainer:12 # {\"$imagepolicy\": \"ml:fraud-explainer\"} →           image: registry.example.com/fraud-explainer:13 # {\"$imagepolicy\": \"ml:fraud-explainer\"}",
         ]);
         File.ReadAllText(copy.File("apps/fraud/prod/kustomization.yaml")).ShouldContain("    newTag: \"13\"\n");
     }
