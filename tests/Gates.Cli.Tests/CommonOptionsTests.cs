@@ -25,7 +25,7 @@ public class CommonOptionsTests
         settings.FailOn.ShouldBe(FailOn.Fail);
         settings.OnInconclusive.ShouldBe(InconclusivePolicy.Exit);
         settings.PrComment.ShouldBe(PrCommentMode.Auto);
-        settings.CommentMode.ShouldBe(Comments.CommentMode.Update);
+        settings.CommentMode.ShouldBe(Gates.Cli.Comments.CommentMode.Update);
         settings.CommentKey.ShouldBeNull();
         settings.PrNumber.ShouldBeNull();
         settings.Thresholds.ShouldBeNull();
@@ -53,7 +53,7 @@ public class CommonOptionsTests
         settings.Verbose.ShouldBeTrue();
         settings.PrComment.ShouldBe(PrCommentMode.Required);
         settings.CommentKey.ShouldBe("nightly");
-        settings.CommentMode.ShouldBe(Comments.CommentMode.Recreate);
+        settings.CommentMode.ShouldBe(Gates.Cli.Comments.CommentMode.Recreate);
         settings.PrNumber.ShouldBe(42);
     }
 
