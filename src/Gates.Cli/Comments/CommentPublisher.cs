@@ -44,6 +44,12 @@ public static class CommentPublisher
         {
             return new CommentOutcome(CommentStatus.Failed, null, Redact($"{Noun(target)} not posted on {target}: {e.Message}", target.Token));
         }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // A comment is a courtesy: whatever goes wrong here must not change the gate's verdict or exit code.
+            return new CommentOutcome(CommentStatus.Failed, null,
+                Redact($"{Noun(target)} not posted on {target}: unexpected {e.GetType().Name}: {e.Message}", target.Token));
+        }
     }
 
     /// <summary>Replaces every occurrence of the token with *** (defence in depth: no message is built from it).</summary>
@@ -76,6 +82,8 @@ public static class CommentPublisher
         var why = e.StatusCode switch
         {
             401 => $"the token was refused ({said}); check that it is valid and not expired.",
+            403 or 429 when e.Message.Contains("rate limit", StringComparison.OrdinalIgnoreCase) =>
+                $"the API kept rate-limiting the requests ({said}) after retrying.",
             403 when gitlab => $"the token may not post notes there ({said}). It needs the api scope and at least the Reporter role.",
             403 => $"the token may not write comments there ({said}). Give the job `permissions: pull-requests: write`; {CommentTargetReader.ReadOnlyAdvice}.",
             404 => $"it was not found, or the token cannot see it ({said}).",

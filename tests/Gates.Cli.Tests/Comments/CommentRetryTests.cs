@@ -66,6 +66,21 @@ public sealed class CommentRetryTests : IDisposable
     }
 
     [Fact]
+    public void A_secondary_rate_limit_that_outlasts_the_retries_is_reported_as_such()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            harness.Server.FailNext(FakeResponse.Message(403, "You have exceeded a secondary rate limit", ("Retry-After", "5")), IsCreate);
+        }
+
+        harness.Publish(SampleReport.Failing()).ShouldBe(1);
+
+        harness.Waits.ShouldBe([TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)]);
+        harness.Stderr.ShouldContain("kept rate-limiting");
+        harness.Stderr.ShouldNotContain("pull-requests: write");
+    }
+
+    [Fact]
     public void A_retry_after_beyond_the_bound_is_not_waited_for()
     {
         harness.Server.FailNext(FakeResponse.Message(429, "Too Many Requests", ("Retry-After", "3600")), IsCreate);
