@@ -66,7 +66,7 @@ internal static class DriftCheckRun
             AtomicFile.Write(htmlPath, HtmlReport.Render(report, result));
         }
 
-        return ReportOutputs.Publish(report, settings.Common, env);
+        return ReportOutputs.Publish(report, settings.Common, env, new PublishOptions { Markdown = details => new DriftMarkdown(result, details) });
     }
 
     public static string Summary(DriftResult r)

@@ -5,17 +5,30 @@ using Gates.DriftCheck.Analysis;
 namespace Gates.DriftCheck.Reports;
 
 /// <summary>
-/// The drift report for a pull-request comment: verdict and summary, one table row per column (method, statistic,
-/// threshold, p-value, n reference/current, status, the change in plain words), the signals that fired and the
-/// dataset checks. Every value that came from the data is escaped.
+/// The drift report in Markdown, for <c>--format markdown</c>, the step summary and the pull-request comment:
+/// verdict and summary, the dataset checks, one table row per column (method, statistic, threshold, p-value,
+/// n reference/current, status, the change in plain words) and the signals that fired; with details, why each
+/// column drifted or lacks data, and the inputs. Every value that came from the data is escaped.
 /// </summary>
-internal static class DriftMarkdown
+internal sealed class DriftMarkdown(DriftResult result, bool includeDetails = true) : IReportRenderer
 {
-    public static string Render(GateReport report, DriftResult result)
+    public string Format => "markdown";
+
+    public static string Render(GateReport report, DriftResult result) => new DriftMarkdown(result).RenderToString(report);
+
+    public void Render(GateReport report, TextWriter writer)
     {
         var w = new StringWriter { NewLine = "\n" };
         w.WriteLine($"## drift-check: {report.Verdict.ToWord().ToUpperInvariant()}");
         w.WriteLine();
+        var subject = string.Join(" · ", new[] { ("Model", report.Subject.Model), ("Version", report.Subject.Version), ("Commit", report.Subject.Commit) }
+            .Where(x => !string.IsNullOrWhiteSpace(x.Item2)).Select(x => $"**{x.Item1}:** {MarkdownText.Escape(x.Item2)}"));
+        if (subject.Length > 0)
+        {
+            w.WriteLine(subject);
+            w.WriteLine();
+        }
+
         w.WriteLine(MarkdownText.Escape(report.Summary) + ".");
         w.WriteLine();
         var columnChecks = result.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
@@ -60,12 +73,18 @@ internal static class DriftMarkdown
             }
         }
 
+        foreach (var warning in report.Warnings)
+        {
+            w.WriteLine();
+            w.WriteLine($"> Warning: {MarkdownText.Escape(warning)}");
+        }
+
         var explained = result.Columns.Where(c => c.Status is ColumnStatus.Drift or ColumnStatus.InsufficientData).ToList();
-        if (explained.Count > 0)
+        if (includeDetails)
         {
             w.WriteLine();
             w.WriteLine("<details>");
-            w.WriteLine("<summary>Why</summary>");
+            w.WriteLine("<summary>Why, and the inputs</summary>");
             w.WriteLine();
             foreach (var c in explained)
             {
@@ -73,10 +92,18 @@ internal static class DriftMarkdown
             }
 
             w.WriteLine();
+            w.WriteLine("| Input | Path | sha256 |");
+            w.WriteLine("| --- | --- | --- |");
+            foreach (var file in report.Thresholds is null ? report.Inputs : [.. report.Inputs, report.Thresholds])
+            {
+                w.WriteLine($"| {MarkdownText.Escape(file.Role)} | {MarkdownText.Escape(Path.GetFileName(file.Path))} | {MarkdownText.Escape(file.Sha256[..Math.Min(12, file.Sha256.Length)])} |");
+            }
+
+            w.WriteLine();
             w.WriteLine("</details>");
         }
 
-        return w.ToString();
+        writer.Write(w.ToString());
     }
 
     private static int Order(ColumnResult c) => c.Status switch

@@ -60,3 +60,24 @@ public class OutputTests
     private static Dictionary<string, string> Verdicts(string reportPath) =>
         JsonNode.Parse(File.ReadAllText(reportPath))!["checks"]!.AsArray().ToDictionary(c => c!["name"]!.GetValue<string>(), c => c!["verdict"]!.GetValue<string>());
 }
+
+public class HostOutputTests
+{
+    [Fact]
+    public void The_step_summary_and_format_markdown_carry_the_per_column_table()
+    {
+        using var h = new DriftCheckHarness();
+        var summary = h.Folder.Write("summary.md", "");
+        h.Variables["GATES_CI"] = "github";
+        h.Variables["GITHUB_ACTIONS"] = "true";
+        h.Variables["GITHUB_STEP_SUMMARY"] = summary;
+
+        var run = h.Run("--reference", DriftCheckHarness.Sample("reference.csv"), "--current", DriftCheckHarness.Sample("current-drift.csv"),
+            "-t", DriftCheckHarness.Sample("thresholds.yaml"), "--format", "markdown", "--pr-comment", "off").ShouldExit(1);
+
+        const string header = "| Column | Type | Method | Statistic | Threshold | p-value | n ref / cur | Status | Change |";
+        run.Stdout.ShouldContain(header);
+        run.Stdout.ShouldContain("| country (critical) | categorical | jensen-shannon + chi-square |");
+        File.ReadAllText(summary).ShouldContain(header);
+    }
+}
