@@ -9,12 +9,13 @@ namespace Gates.DriftCheck;
 internal static class DataLoader
 {
     public static (TableProfile Reference, TableProfile Current, IReadOnlyList<string> Warnings) Load(
-        string referencePath, string currentPath, DriftSettings drift, DataSettings data, CancellationToken ct)
+        string referencePath, string currentPath, DriftSettings drift, DataSettings data, ReadProgress? progress, CancellationToken ct)
     {
         var options = data.ToOptions(drift);
         var warnings = new List<string>();
-        var referenceTask = Task.Run(() => IsProfile(referencePath) ? ProfileJson.Read(referencePath) : Reference(referencePath, options, drift, ct), ct);
-        var currentTable = TableReader.Read(currentPath, options, ct);
+        var referenceTask = Task.Run(
+            () => IsProfile(referencePath) ? ProfileJson.Read(referencePath) : Reference(referencePath, options, drift, ct, progress?.For(referencePath)), ct);
+        var currentTable = TableReader.Read(currentPath, options, ct, progress?.For(currentPath));
         TableProfile reference;
         try
         {
@@ -39,8 +40,8 @@ internal static class DataLoader
         return (reference, Profiler.Current(currentTable, reference), warnings);
     }
 
-    public static TableProfile Reference(string path, TableReadOptions options, DriftSettings drift, CancellationToken ct) =>
-        Profiler.Reference(TableReader.Read(path, options, ct), drift.TypeOverrides);
+    public static TableProfile Reference(string path, TableReadOptions options, DriftSettings drift, CancellationToken ct, Action<long>? progress = null) =>
+        Profiler.Reference(TableReader.Read(path, options, ct, progress), drift.TypeOverrides);
 
     private static bool IsProfile(string path)
     {

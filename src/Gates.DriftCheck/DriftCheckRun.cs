@@ -20,7 +20,7 @@ internal static class DriftCheckRun
         var drift = thresholds is null ? new DriftSettings() : DriftSettingsReader.Read(thresholds);
         drift = settings.Mode is { } mode ? drift with { Mode = mode } : drift;
 
-        var (reference, current, warnings) = DataLoader.Load(settings.Reference, settings.Current, drift, settings.Data, ct);
+        var (reference, current, warnings) = DataLoader.Load(settings.Reference, settings.Current, drift, settings.Data, new ReadProgress(env, TimeSpan.FromSeconds(5)), ct);
         var result = DriftComparison.Run(reference, current, drift);
         if (result.Compared == 0)
         {

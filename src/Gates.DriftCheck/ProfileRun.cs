@@ -13,7 +13,8 @@ internal static class ProfileRun
     {
         var thresholds = settings.Thresholds is { } path ? ThresholdFileReader.ReadFile(path, DriftSettingsReader.ReadOptions) : null;
         var drift = thresholds is null ? new DriftSettings() : DriftSettingsReader.Read(thresholds);
-        var profile = DataLoader.Reference(settings.Reference, settings.Data.ToOptions(drift), drift, ct);
+        var progress = new ReadProgress(env, TimeSpan.FromSeconds(5));
+        var profile = DataLoader.Reference(settings.Reference, settings.Data.ToOptions(drift), drift, ct, progress.For(settings.Reference));
         var bytes = ProfileJson.Write(profile, settings.Quantiles);
         AtomicFile.Write(settings.Output, System.Text.Encoding.UTF8.GetString(bytes));
         env.Out.WriteLine($"{DriftCheckCommand.Name}: profiled {Words(profile)} from {profile.Path} into {settings.Output} ({bytes.Length / 1024.0:0.#} KiB)");

@@ -12,7 +12,7 @@ internal static class CsvTableReader
 {
     private static readonly char[] OtherSeparators = [',', ';', '\t', '|'];
 
-    public static Table Read(string path, Stream stream, TableReadOptions options, CancellationToken ct)
+    public static Table Read(string path, Stream stream, TableReadOptions options, CancellationToken ct, Action<long>? progress = null)
     {
         using var hashing = new HashingStream(stream);
         var csvOptions = CsvReaderOptions.Default with
@@ -46,6 +46,7 @@ internal static class CsvTableReader
                 if ((rows & 0xFFFF) == 0)
                 {
                     ct.ThrowIfCancellationRequested();
+                    progress?.Invoke(rows);
                 }
             }
 

@@ -12,7 +12,7 @@ namespace Gates.DriftCheck.Data;
 /// </summary>
 internal static class JsonlTableReader
 {
-    public static Table Read(string path, Stream stream, TableReadOptions options, CancellationToken ct)
+    public static Table Read(string path, Stream stream, TableReadOptions options, CancellationToken ct, Action<long>? progress = null)
     {
         using var hashing = new HashingStream(stream);
         var columns = new List<ColumnAccumulator>();
@@ -61,6 +61,7 @@ internal static class JsonlTableReader
             if ((rows & 0xFFFF) == 0)
             {
                 ct.ThrowIfCancellationRequested();
+                progress?.Invoke(rows);
             }
         }
 

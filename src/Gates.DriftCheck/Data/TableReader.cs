@@ -5,7 +5,7 @@ namespace Gates.DriftCheck.Data;
 /// <summary>Opens a data file and reads it with the reader for its format.</summary>
 internal static class TableReader
 {
-    public static Table Read(string path, TableReadOptions options, CancellationToken ct)
+    public static Table Read(string path, TableReadOptions options, CancellationToken ct, Action<long>? progress = null)
     {
         FileStream stream;
         try
@@ -34,8 +34,8 @@ internal static class TableReader
             }
 
             return format == TableFormat.Jsonl
-                ? JsonlTableReader.Read(path, stream, options, ct)
-                : CsvTableReader.Read(path, stream, options, ct);
+                ? JsonlTableReader.Read(path, stream, options, ct, progress)
+                : CsvTableReader.Read(path, stream, options, ct, progress);
         }
     }
 }
