@@ -14,7 +14,7 @@ internal static class DataLoader
         var options = data.ToOptions(drift);
         var warnings = new List<string>();
         var referenceTask = Task.Run(
-            () => IsProfile(referencePath) ? ProfileJson.Read(referencePath) : Reference(referencePath, options, drift, ct, progress?.For(referencePath)), ct);
+            () => IsProfile(referencePath) ? ProfileJsonReader.Read(referencePath) : Reference(referencePath, options, drift, ct, progress?.For(referencePath)), ct);
         var currentTable = TableReader.Read(currentPath, options, ct, progress?.For(currentPath));
         TableProfile reference;
         try

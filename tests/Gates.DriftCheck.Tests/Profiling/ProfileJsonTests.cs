@@ -23,7 +23,7 @@ public class ProfileJsonTests
         second.ShouldBe(first);
 
         var file = folder.Write("ref.profile.json", System.Text.Encoding.UTF8.GetString(first));
-        var back = ProfileJson.Read(file);
+        var back = ProfileJsonReader.Read(file);
         back.Format.ShouldBe("profile");
         back.SourceName.ShouldBe("r.csv");
         back.SourceSha256.ShouldBe(profile.Sha256);
@@ -44,7 +44,7 @@ public class ProfileJsonTests
         var path = TestData.Csv(folder, "r.csv", ("x", [.. Enumerable.Range(0, 5000).Select(i => (i % 40 * 0.5).ToString(System.Globalization.CultureInfo.InvariantCulture))]));
 
         var file = folder.Write("p.json", System.Text.Encoding.UTF8.GetString(ProfileJson.Write(TestData.Reference(path), 1000)));
-        var x = ProfileJson.Read(file).Find("x")!.Numbers!.Distribution;
+        var x = ProfileJsonReader.Read(file).Find("x")!.Numbers!.Distribution;
 
         x.IsExact.ShouldBeTrue();
         x.Values.Length.ShouldBe(40);
@@ -60,7 +60,7 @@ public class ProfileJsonTests
         var raw = TestData.Compare(r, c);
 
         var profilePath = folder.Write("r.profile.json", System.Text.Encoding.UTF8.GetString(ProfileJson.Write(TestData.Reference(r), 1000)));
-        var reference = ProfileJson.Read(profilePath);
+        var reference = ProfileJsonReader.Read(profilePath);
         var fromProfile = DriftComparison.Run(reference, Profiler.Current(TestData.Read(c), reference), new DriftSettings());
 
         var (a, b) = (raw.Column("x"), fromProfile.Column("x"));
@@ -80,6 +80,6 @@ public class ProfileJsonTests
         using var folder = new TempFolder();
         var path = folder.Write("old.json", "{\n  \"format\": \"drift-check-profile\",\n  \"version\": 99\n}\n");
 
-        Should.Throw<GateInputException>(() => ProfileJson.Read(path)).Message.ShouldContain("profile version 99 is not supported");
+        Should.Throw<GateInputException>(() => ProfileJsonReader.Read(path)).Message.ShouldContain("profile version 99 is not supported");
     }
 }
