@@ -114,6 +114,6 @@ internal static partial class VllmImporter
     private static long? Int(JsonElement root, string key) =>
         root.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Number ? (long)v.GetDouble() : null;
 
-    [GeneratedRegex(@"^(?<stat>mean|median|std|p\d+(\.\d+)?)_(?<metric>[a-z_]+?)_ms$")]
+    [GeneratedRegex(@"^(?<stat>mean|median|std|p\d+(\.\d+)?)_(?<metric>[a-z0-9_]+?)_ms$")]
     private static partial Regex StatKey();
 }

@@ -12,7 +12,7 @@ internal static class ResultsDocument
     public const string FormatName = "latency-bench-results";
     public const int Version = 1;
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static JsonObject Create(RunRecord run, string? histogramLog)
     {
