@@ -52,7 +52,7 @@ internal static class LatencyReport
             env.Error.WriteLine($"latency-bench: warning: {warning}");
         }
 
-        return InterimReportOutput.Publish(report, common, env);
+        return ReportOutputs.Publish(report, common, env);
     }
 
     private static GateOutcome ValidityOnly(LatencyResults current)
