@@ -4,7 +4,7 @@ using Gates.LatencyBench;
 namespace Gates.LatencyBench.Tests.Support;
 
 /// <summary>Runs latency-bench in-process with captured streams and a given environment.</summary>
-internal static class Cli
+internal static class Tool
 {
     public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? variables, params string[] args)
     {
