@@ -53,13 +53,14 @@ internal static class RunCommand
         var baseline = T("--baseline", "Results of the current production model, for delta gates (any supported format)", "-b");
         var baselineEntry = T("--baseline-entry", "Which result of a multi-result baseline file (1-based)");
         var progress = T("--progress", "auto | live | plain | off (default auto: live in a terminal, plain lines in CI)");
+        var client = T("--client", "auto | raw | system: the lean HTTP/1.1 client (http) or .NET HttpClient (default auto: raw for http, system for https)");
         var noProbe = EnvOption.Flag(env, "--no-probe", "Skip the first check request (an unreachable endpoint then shows as connection errors)");
 
         var command = new Command("run", "Drive load at an endpoint, measure latency, tokens and errors, and optionally gate the results.")
         {
             url, api, model, noStream, maxTokens, noUsage, extraBody, prompts, promptTokens, method, bodyTemplate, contentType, headers,
             apiKeyEnv, authHeader, authScheme, concurrency, rate, arrival, burstiness, seed, maxInFlight, duration, requests, warmup,
-            warmupRequests, timeout, goodput, maxLag, output, requestsLog, shard, baseline, baselineEntry, progress, noProbe,
+            warmupRequests, timeout, goodput, maxLag, output, requestsLog, shard, baseline, baselineEntry, progress, client, noProbe,
         };
         Flags.AddCommon(command, common, withOutput: false);
         command.SetAction((parse, ct) =>
@@ -115,7 +116,9 @@ internal static class RunCommand
                 BaselineEntry = Flags.Int(V(baselineEntry), "--baseline-entry"),
                 Progress = EnvOption.ParseWord(V(progress), "--progress", ProgressMode.Auto),
                 Probe = !parse.GetValue(noProbe),
+                Client = EnvOption.ParseWord(V(client), "--client", Http.ClientKind.Auto),
             };
+            _ = Http.Transports.NameFor(settings.Client, uri);
             return LatencyRun.ExecuteAsync(settings, env, terminal(), ct);
         });
         return command;
@@ -200,7 +203,7 @@ internal static class RunCommand
     private static List<KeyValuePair<string, string>> Headers(string[] values) => [.. values.Select(h =>
     {
         var colon = h.IndexOf(':');
-        return colon > 0
+        return colon > 0 && h.IndexOfAny(['\r', '\n']) < 0
             ? KeyValuePair.Create(h[..colon].Trim(), h[(colon + 1)..].Trim())
             : throw new GateInputException($"--header: '{h}' is not 'Name: value'");
     })];

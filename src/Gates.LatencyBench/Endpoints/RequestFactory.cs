@@ -15,6 +15,7 @@ internal sealed class RequestFactory
     private readonly EndpointSettings settings;
     private readonly IReadOnlyList<Prompt> prompts;
     private readonly byte[]?[] bodies;
+    private readonly byte[]?[] wires;
     private readonly HttpMethod method;
     private readonly MediaTypeHeaderValue contentType;
     private readonly bool perRequest;
@@ -24,6 +25,7 @@ internal sealed class RequestFactory
         this.settings = settings;
         this.prompts = prompts;
         bodies = new byte[]?[prompts.Count];
+        wires = new byte[]?[prompts.Count];
         method = new HttpMethod(settings.Method.ToUpperInvariant());
         contentType = MediaTypeHeaderValue.Parse(settings.ContentType);
         perRequest = settings.BodyTemplate?.Contains("{{index}}", StringComparison.Ordinal) == true;
@@ -59,6 +61,47 @@ internal sealed class RequestFactory
         return request;
     }
 
+    /// <summary>
+    /// The complete HTTP/1.1 request (head and body) for the raw transport, and whether it is a HEAD request.
+    /// Built once per prompt unless the template uses <c>{{index}}</c>.
+    /// </summary>
+    public (byte[] Bytes, bool IsHead) Serialize(long index)
+    {
+        var slot = (int)(index % prompts.Count);
+        var bytes = perRequest ? Wire(Encoding.UTF8.GetBytes(Render(prompts[slot], index))) : wires[slot] ??= Wire(bodies[slot] ??= Body(prompts[slot]));
+        return (bytes, method == HttpMethod.Head);
+    }
+
+    private byte[] Wire(byte[] body)
+    {
+        var head = new StringBuilder();
+        head.Append(method.Method).Append(' ').Append(settings.Url.PathAndQuery).Append(" HTTP/1.1\r\n");
+        head.Append("Host: ").Append(settings.Url.Authority).Append("\r\n");
+        if (settings.Streams)
+        {
+            head.Append("Accept: text/event-stream\r\n");
+        }
+
+        foreach (var (name, value) in settings.Headers)
+        {
+            head.Append(name).Append(": ").Append(value).Append("\r\n");
+        }
+
+        if (settings.AuthValue is { } secret)
+        {
+            head.Append(settings.AuthHeader).Append(": ").Append(settings.AuthScheme.Length > 0 ? $"{settings.AuthScheme} {secret}" : secret).Append("\r\n");
+        }
+
+        if (body.Length > 0 || method != HttpMethod.Get)
+        {
+            head.Append("Content-Type: ").Append(contentType).Append("\r\n");
+            head.Append("Content-Length: ").Append(body.Length.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
+        }
+
+        head.Append("\r\n");
+        return [.. Encoding.UTF8.GetBytes(head.ToString()), .. body];
+    }
+
     /// <summary>The body for one prompt, as bytes (empty for a GET without template).</summary>
     public byte[] Body(Prompt prompt)
     {
@@ -86,7 +129,7 @@ internal sealed class RequestFactory
         };
         if (body is null)
         {
-            return method == HttpMethod.Get ? [] : Encoding.UTF8.GetBytes(prompt.AsText());
+            return method == HttpMethod.Get || method == HttpMethod.Head ? [] : Encoding.UTF8.GetBytes(prompt.AsText());
         }
 
         if (settings.ExtraBody is { } extra && settings.Api != ApiKind.Http)

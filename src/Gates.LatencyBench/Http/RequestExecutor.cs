@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net;
 using System.Net.Sockets;
 using Gates.LatencyBench.Endpoints;
 using Gates.LatencyBench.Measure;
@@ -10,7 +9,7 @@ namespace Gates.LatencyBench.Http;
 /// Sends one request, reads the whole answer and stamps its timeline; every failure becomes an error class on the
 /// outcome, never an exception. Cancellation by the run (Ctrl-C, end of run) marks the outcome cancelled.
 /// </summary>
-internal sealed class RequestExecutor(HttpClient client, RequestFactory factory, EndpointSettings endpoint, TimeSpan timeout, TimeProvider time)
+internal sealed class RequestExecutor(ITransport transport, EndpointSettings endpoint, TimeSpan timeout, TimeProvider time)
 {
     private const int BufferSize = 64 * 1024;
     private const long MaxBodyBytes = 256L * 1024 * 1024;
@@ -28,18 +27,17 @@ internal sealed class RequestExecutor(HttpClient client, RequestFactory factory,
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
-            using var request = factory.Create(outcome.Index);
             outcome.Sent = time.GetTimestamp();
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            using var response = await transport.SendAsync(outcome.Index, ct).ConfigureAwait(false);
             outcome.Headers = time.GetTimestamp();
-            outcome.Status = (int)response.StatusCode;
-            await using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            outcome.Status = response.Status;
+            var body = response.Body;
+            if (!response.IsSuccess)
             {
                 await DrainAsync(body, buffer, ct).ConfigureAwait(false);
-                outcome.Fail(ErrorClass.HttpStatus, $"HTTP {outcome.Status} {response.ReasonPhrase}");
+                outcome.Fail(ErrorClass.HttpStatus, $"HTTP {outcome.Status} {response.Reason}".TrimEnd());
             }
-            else if (endpoint.Streams && response.Content.Headers.ContentType?.MediaType == "text/event-stream")
+            else if (endpoint.Streams && response.MediaType == "text/event-stream")
             {
                 outcome.Streamed = true;
                 await new SseResponseReader(time).ReadAsync(body, buffer, outcome, ct).ConfigureAwait(false);
@@ -121,19 +119,4 @@ internal sealed class RequestExecutor(HttpClient client, RequestFactory factory,
 
         return inner is SocketException s ? $"{s.SocketErrorCode}: {s.Message}" : inner.Message;
     }
-
-    /// <summary>The handler every run uses: no proxy, no cookies, no decompression, connections as needed.</summary>
-    public static HttpClient CreateClient(int maxConnections, TimeSpan connectTimeout) => new(new SocketsHttpHandler
-    {
-        MaxConnectionsPerServer = Math.Max(1, maxConnections),
-        UseProxy = false,
-        UseCookies = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        ConnectTimeout = connectTimeout,
-        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
-        EnableMultipleHttp2Connections = true,
-    })
-    {
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
 }

@@ -25,8 +25,9 @@ internal static class LatencyRun
             : PromptSource.Synthetic(settings.PromptTokens, 100, plan.Seed);
         var factory = new RequestFactory(endpoint, prompts);
         var connections = plan.OpenLoop ? plan.MaxInFlight : plan.Concurrency;
-        using var client = RequestExecutor.CreateClient(connections, TimeSpan.FromSeconds(Math.Min(10, plan.Timeout.TotalSeconds)));
-        var executor = new RequestExecutor(client, factory, endpoint, plan.Timeout, env.Time);
+        var connectTimeout = TimeSpan.FromSeconds(Math.Min(10, plan.Timeout.TotalSeconds));
+        using var transport = Transports.Create(settings.Client, endpoint.Url, factory, connections, connectTimeout);
+        var executor = new RequestExecutor(transport, endpoint, plan.Timeout, env.Time);
 
         var warnings = new List<string>();
         if (settings.Probe && await Probe.CheckAsync(executor, endpoint.SafeUrl, ct).ConfigureAwait(false) is { } warning)
@@ -161,6 +162,7 @@ internal static class LatencyRun
         ["prompts"] = s.PromptsFile is { } f ? Path.GetFileName(f) : $"synthetic ({s.PromptTokens} words)",
         ["goodput"] = s.Goodput?.ToString(),
         ["shard"] = s.Shard?.ToString(),
+        ["client"] = Transports.NameFor(s.Client, s.Endpoint.Url),
     };
 
     private static string Describe(RunSettings s)

@@ -33,4 +33,5 @@ internal sealed record RunSettings
     public int? BaselineEntry { get; init; }
     public ProgressMode Progress { get; init; }
     public bool Probe { get; init; } = true;
+    public Http.ClientKind Client { get; init; }
 }

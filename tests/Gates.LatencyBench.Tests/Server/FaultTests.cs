@@ -55,20 +55,22 @@ public class FaultTests
         }
     }
 
-    [Fact]
-    public async Task Every_fault_is_counted_in_its_class()
+    [Theory]
+    [InlineData("raw")]
+    [InlineData("system")]
+    public async Task Every_fault_is_counted_in_its_class(string client)
     {
         await using var server = await TestServer.StartAsync((ctx, n) => Serve(ctx));
         using var temp = new TempFolder();
         File.WriteAllLines(temp.File("prompts.jsonl"), Faults.Select(f => $"\"{f}\""));
 
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--prompts", "prompts.jsonl",
-            "--requests", "16", "-c", "2", "--timeout", "300ms", "--no-probe", "--output", "r.json", "--requests-log", "log.jsonl", "--progress", "off");
+            "--requests", "16", "-c", "2", "--timeout", "1s", "--warmup-requests", "8", "--no-probe", "--client", client, "--output", "r.json", "--requests-log", "log.jsonl", "--progress", "off");
 
         result.Exit.ShouldBe(0, result.ToString());
         var r = new ResultsFile(temp.File("r.json"));
         r.Metric("requests").ShouldBe(16);
-        r.Metric("successful_requests").ShouldBe(2);
+        r.Metric("successful_requests").ShouldBe(2, File.ReadAllText(temp.File("log.jsonl")));
         r.Errors("http_status").ShouldBe(2);
         r.Errors("timeout").ShouldBe(2);
         // A reset after the first chunk is normally "stream_interrupted"; if the reset overtakes the headers (TCP
