@@ -20,6 +20,14 @@ internal static class LatencyRun
         var clock = env.Time.GetTimestamp();
         var endpoint = settings.Endpoint;
         var plan = settings.Plan;
+
+        // Fail fast on bad thresholds or baseline: before minutes of load, not after.
+        if (settings.Common.Thresholds is { } thresholdsPath)
+        {
+            Core.Thresholds.ThresholdFileReader.ReadFile(thresholdsPath);
+        }
+
+        var baseline = settings.Baseline is { } b ? ResultsReader.Read(b, settings.BaselineEntry) : null;
         var prompts = settings.PromptsFile is { } file
             ? PromptSource.ReadJsonl(file)
             : PromptSource.Synthetic(settings.PromptTokens, 100, plan.Seed);
@@ -74,7 +82,6 @@ internal static class LatencyRun
         var results = NativeImporter.Read(System.Text.Json.JsonDocument.Parse(doc.ToJsonString()).RootElement.Clone(), path ?? "(not written)", "");
         results = results with { Warnings = [.. warnings] };
         new SummaryWriter(settings.Common.Thresholds is null ? env.Out : env.Error).Write(results, record);
-        var baseline = settings.Baseline is { } b ? ResultsReader.Read(b, settings.BaselineEntry) : null;
         if (settings.Common.Thresholds is null && settings.Common.ReportJson is null && results.InvalidReasons.Count == 0)
         {
             return ExitCodes.Passed;

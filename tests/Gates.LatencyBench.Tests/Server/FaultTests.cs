@@ -163,6 +163,20 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task Bad_thresholds_stop_the_run_before_any_load()
+    {
+        await using var server = await TestServer.StartAsync((ctx, n) => OpenAiStream.WriteAsync(ctx, 1, TimeSpan.Zero));
+        using var temp = new TempFolder();
+        var thresholds = temp.Write("t.yaml", "gates:\n  p95:\n    metric: latency_p95_ms\n    max: 2000\n    comparison: gte\n");
+
+        var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--requests", "5", "--thresholds", thresholds);
+
+        result.Exit.ShouldBe(2, result.ToString());
+        result.Error.ShouldContain("t.yaml:5");
+        server.Requests.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_missing_api_key_variable_is_a_usage_error()
     {
         using var temp = new TempFolder();
