@@ -8,20 +8,13 @@ namespace Gates.LatencyBench.Commands;
 /// <summary>Shared parsing helpers and the common options, minus <c>--output</c> where latency-bench uses it for results.</summary>
 internal static class Flags
 {
+    /// <summary>All the common options; without <c>--output</c> where the command uses it for its results file.</summary>
     public static void AddCommon(Command command, CommonOptions common, bool withOutput)
     {
-        foreach (var option in new Option[]
+        common.AddTo(command);
+        if (!withOutput)
         {
-            common.Thresholds, common.ReportJson, common.Format, common.FailOn, common.OnInconclusive, common.Ci,
-            common.PrComment, common.OutputsDir, common.SubjectModel, common.SubjectVersion, common.Verbose,
-        })
-        {
-            command.Options.Add(option);
-        }
-
-        if (withOutput)
-        {
-            command.Options.Add(common.Output);
+            command.Options.Remove(common.Output);
         }
     }
 
