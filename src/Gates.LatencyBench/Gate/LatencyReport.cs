@@ -17,6 +17,7 @@ internal static class LatencyReport
             ? ValidityOnly(current)
             : LatencyGate.Evaluate(thresholds, current, baseline);
         var details = outcome.Details;
+        details["metrics"] = KeyMetrics(current);
         if (runDetails is not null)
         {
             details["run"] = runDetails;
@@ -54,6 +55,17 @@ internal static class LatencyReport
 
         return ReportOutputs.Publish(report, common, env);
     }
+
+    private static readonly string[] Shown =
+    [
+        "requests", "error_rate", "requests_per_second", "offered_requests_per_second", "sent_requests_per_second",
+        "output_tokens_per_second", "goodput_rps", "latency_p50_ms", "latency_p95_ms", "latency_p99_ms", "ttft_p50_ms",
+        "ttft_p95_ms", "tpot_p95_ms", "itl_p95_ms", "service_latency_p99_ms", "schedule_lag_p99_ms",
+    ];
+
+    /// <summary>The headline numbers of the results, so the report shows them whatever the gates were.</summary>
+    private static JsonObject KeyMetrics(LatencyResults results) =>
+        new(Shown.Where(results.Metrics.ContainsKey).Select(name => KeyValuePair.Create(name, (JsonNode?)results.Metrics[name])));
 
     private static GateOutcome ValidityOnly(LatencyResults current)
     {

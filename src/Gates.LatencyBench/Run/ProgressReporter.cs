@@ -13,11 +13,11 @@ internal sealed class ProgressReporter(TextWriter error, Measurements measuremen
     {
         var interval = live ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10);
         var last = time.GetTimestamp();
+        using var timer = new PeriodicTimer(interval, time);
         try
         {
-            while (true)
+            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
             {
-                await Task.Delay(interval, time, ct).ConfigureAwait(false);
                 var now = time.GetTimestamp();
                 Print(Line(time.GetElapsedTime(start, now), time.GetElapsedTime(last, now)));
                 last = now;
