@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Gates.Cli;
+using Gates.Core;
+using Gates.LatencyBench.Gate;
+using Gates.LatencyBench.Import;
+
+namespace Gates.LatencyBench.Commands;
+
+/// <summary>Declares <c>latency-bench gate</c>: gate any supported results file with a threshold file.</summary>
+internal static class GateCommand
+{
+    public static Command Create(GateEnvironment env)
+    {
+        var common = new CommonOptions(env);
+        var results = EnvOption.Text(env, "--results", "Results file: latency-bench, vLLM bench serve (JSON or JSONL), genai-perf/AIPerf, guidellm, k6 summary", "-r");
+        var entry = EnvOption.Text(env, "--entry", "Which result of a multi-result file (guidellm benchmarks, vLLM JSONL), 1-based");
+        var baseline = EnvOption.Text(env, "--baseline", "Baseline results for delta gates (any supported format)", "-b");
+        var baselineEntry = EnvOption.Text(env, "--baseline-entry", "Which result of a multi-result baseline file, 1-based");
+        var command = new Command("gate", "Gate a results file (from latency-bench or another tool) with a threshold file.")
+        {
+            results, entry, baseline, baselineEntry,
+        };
+        Flags.AddCommon(command, common, withOutput: true);
+        command.SetAction((parse, ct) =>
+        {
+            var started = env.Time.GetUtcNow();
+            var clock = env.Time.GetTimestamp();
+            var settings = common.Bind(parse, env);
+            var path = parse.GetValue(results) is { Length: > 0 } r ? env.Resolve(r) : throw new GateInputException("--results is required (or set GATES_RESULTS)");
+            var thresholds = settings.RequireThresholds();
+            var current = ResultsReader.Read(path, Flags.Int(parse.GetValue(entry), "--entry"));
+            var basis = parse.GetValue(baseline) is { Length: > 0 } b ? ResultsReader.Read(env.Resolve(b), Flags.Int(parse.GetValue(baselineEntry), "--baseline-entry")) : null;
+            ct.ThrowIfCancellationRequested();
+            return Task.FromResult(LatencyReport.GateAndPublish(current, basis, thresholds, settings, env, started, clock, null));
+        });
+        return command;
+    }
+}

@@ -1,0 +1,72 @@
+using Gates.LatencyBench.Measure;
+
+namespace Gates.LatencyBench.Http;
+
+/// <summary>
+/// Reads an OpenAI-style event stream and stamps the chunk timeline. All events completed by one read share that
+/// read's timestamp (they arrived together). The stream must end with <c>[DONE]</c> or a finish reason.
+/// </summary>
+internal sealed class SseResponseReader(TimeProvider time)
+{
+    public async Task ReadAsync(Stream body, byte[] buffer, RequestOutcome outcome, CancellationToken ct)
+    {
+        var parser = new SseParser();
+        var events = new List<SseEvent>();
+        var done = false;
+        var finished = false;
+        int read;
+        while (!done && (read = await body.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+        {
+            var now = time.GetTimestamp();
+            parser.Feed(buffer.AsSpan(0, read), events);
+            foreach (var e in events)
+            {
+                if (e.IsDone)
+                {
+                    done = true;
+                    break;
+                }
+
+                if (e.Type == "error")
+                {
+                    throw new MalformedStreamException($"error event: {Truncate(e.ToString())}");
+                }
+
+                var chunk = ChunkInspector.Inspect(e.Data);
+                if (chunk.Error is { } error)
+                {
+                    throw new MalformedStreamException($"error in stream: {Truncate(error)}");
+                }
+
+                if (chunk.HasChoices && outcome.FirstEvent == 0)
+                {
+                    outcome.FirstEvent = now;
+                }
+
+                if (chunk.HasOutput)
+                {
+                    if (outcome.FirstToken == 0)
+                    {
+                        outcome.FirstToken = now;
+                    }
+
+                    outcome.LastToken = now;
+                    outcome.ChunkTimes.Add(now);
+                }
+
+                finished |= chunk.Finished;
+                outcome.CompletionTokens = chunk.CompletionTokens ?? outcome.CompletionTokens;
+                outcome.PromptTokens = chunk.PromptTokens ?? outcome.PromptTokens;
+            }
+
+            events.Clear();
+        }
+
+        if (!done && (!finished || parser.HasPartialEvent))
+        {
+            outcome.Fail(ErrorClass.StreamInterrupted, "the stream ended before [DONE]");
+        }
+    }
+
+    private static string Truncate(string text) => text.Length <= 200 ? text : text[..200] + "…";
+}

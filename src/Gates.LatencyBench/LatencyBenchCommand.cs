@@ -1,0 +1,16 @@
+using System.CommandLine;
+using Gates.Cli;
+using Gates.LatencyBench.Commands;
+
+namespace Gates.LatencyBench;
+
+/// <summary>The latency-bench command tree: run, gate, merge.</summary>
+internal static class LatencyBenchCommand
+{
+    public static RootCommand Create(GateEnvironment env, Func<bool> terminal) => new("latency-bench: LLM-aware load generation and latency gates.")
+    {
+        RunCommand.Create(env, terminal),
+        GateCommand.Create(env),
+        MergeCommand.Create(env),
+    };
+}

@@ -1,0 +1,187 @@
+using System.Text.Json.Nodes;
+using Gates.Cli;
+using Gates.Core;
+using Gates.LatencyBench.Endpoints;
+using Gates.LatencyBench.Gate;
+using Gates.LatencyBench.Http;
+using Gates.LatencyBench.Import;
+using Gates.LatencyBench.Load;
+using Gates.LatencyBench.Measure;
+using Gates.LatencyBench.Results;
+
+namespace Gates.LatencyBench.Run;
+
+/// <summary>The composition root of <c>latency-bench run</c>: probe, drive load, write results, gate, publish.</summary>
+internal static class LatencyRun
+{
+    public static async Task<int> ExecuteAsync(RunSettings settings, GateEnvironment env, bool terminal, CancellationToken ct)
+    {
+        var started = env.Time.GetUtcNow();
+        var clock = env.Time.GetTimestamp();
+        var endpoint = settings.Endpoint;
+        var plan = settings.Plan;
+
+        // Fail fast on bad thresholds or baseline: before minutes of load, not after.
+        if (settings.Common.Thresholds is { } thresholdsPath)
+        {
+            Core.Thresholds.ThresholdFileReader.ReadFile(thresholdsPath);
+        }
+
+        var baseline = settings.Baseline is { } b ? ResultsReader.Read(b, settings.BaselineEntry) : null;
+        var prompts = settings.PromptsFile is { } file
+            ? PromptSource.ReadJsonl(file)
+            : PromptSource.Synthetic(settings.PromptTokens, 100, plan.Seed);
+        var factory = new RequestFactory(endpoint, prompts);
+        var connections = plan.OpenLoop ? plan.MaxInFlight : plan.Concurrency;
+        var connectTimeout = TimeSpan.FromSeconds(Math.Min(10, plan.Timeout.TotalSeconds));
+        using var transport = Transports.Create(settings.Client, endpoint.Url, factory, connections, connectTimeout);
+        var executor = new RequestExecutor(transport, endpoint, plan.Timeout, env.Time);
+
+        var warnings = new List<string>();
+        if (settings.Probe && await Probe.CheckAsync(executor, endpoint.SafeUrl, ct).ConfigureAwait(false) is { } warning)
+        {
+            warnings.Add(warning);
+            env.Error.WriteLine($"latency-bench: warning: {warning}");
+        }
+
+        env.Error.WriteLine($"latency-bench: {Describe(settings)}");
+        var measurements = new Measurements(env.Time.TimestampFrequency, settings.Goodput);
+        var runStart = env.Time.GetTimestamp();
+        var wallStart = env.Time.GetUtcNow();
+        using var log = settings.RequestsLog is { } logPath ? new RequestLog(logPath, runStart, env.Time.TimestampFrequency) : null;
+        var driver = new LoadDriver(plan, env.Time, executor.ExecuteAsync, outcome =>
+        {
+            measurements.Record(outcome);
+            log?.Write(outcome);
+        });
+
+        using var progressStop = new CancellationTokenSource();
+        var progress = settings.Progress == ProgressMode.Off
+            ? Task.CompletedTask
+            : new ProgressReporter(env.Error, measurements, env.Time, settings.Progress == ProgressMode.Live || (settings.Progress == ProgressMode.Auto && terminal))
+                .RunAsync(runStart, progressStop.Token);
+        var timeline = await driver.RunAsync(ct).ConfigureAwait(false);
+        progressStop.Cancel();
+        await progress.ConfigureAwait(false);
+
+        var snapshot = measurements.Snapshot();
+        var record = Record(settings, env, started, wallStart, runStart, timeline, snapshot);
+        if (snapshot.Counts.Requests > 0 && snapshot.Counts.Succeeded == 0 && !timeline.Interrupted)
+        {
+            WriteResults(settings, record, env);
+            var top = snapshot.Counts.Errors.OrderByDescending(kv => kv.Value).First();
+            throw new GateRuntimeException($"no request to {endpoint.SafeUrl} succeeded ({snapshot.Counts.Requests} failed, mostly {top.Key})");
+        }
+
+        if (timeline.Interrupted)
+        {
+            env.Error.WriteLine("latency-bench: interrupted; reporting the requests that finished (partial results)");
+        }
+
+        var (path, doc) = WriteResults(settings, record, env);
+        var results = NativeImporter.Read(System.Text.Json.JsonDocument.Parse(doc.ToJsonString()).RootElement.Clone(), path ?? "(not written)", "");
+        results = results with { Warnings = [.. warnings] };
+        new SummaryWriter(settings.Common.Thresholds is null ? env.Out : env.Error).Write(results, record);
+        if (settings.Common.Thresholds is null && settings.Common.ReportJson is null && results.InvalidReasons.Count == 0)
+        {
+            return ExitCodes.Passed;
+        }
+
+        return LatencyReport.GateAndPublish(results, baseline, settings.Common.Thresholds, settings.Common, env, started, clock,
+            new JsonObject { ["results_file"] = path, ["target"] = record.Target.DeepClone(), ["load"] = record.Load.DeepClone() });
+    }
+
+    private static RunRecord Record(RunSettings settings, GateEnvironment env, DateTimeOffset started, DateTimeOffset wallStart, long runStart,
+        LoadTimeline timeline, MeasuredRun snapshot)
+    {
+        double Wall(long ticks) => wallStart.ToUnixTimeMilliseconds() + env.Time.GetElapsedTime(runStart, ticks).TotalMilliseconds;
+        var end = snapshot.LastEnd ?? timeline.End;
+        return new RunRecord
+        {
+            Tool = ToolInfoReader.For("latency-bench", typeof(LatencyRun).Assembly),
+            StartedAt = started,
+            Target = Target(settings.Endpoint),
+            Load = Load(settings),
+            Counts = snapshot.Counts,
+            Window = new RunWindow
+            {
+                StartUnixMs = Wall(timeline.MeasureStart),
+                EndUnixMs = Wall(Math.Max(end, timeline.MeasureStart)),
+                FirstSentUnixMs = snapshot.FirstSent is { } f ? Wall(f) : null,
+                LastSentUnixMs = snapshot.LastSent is { } l ? Wall(l) : null,
+            },
+            Histograms = snapshot.Histograms,
+            OfferedRate = settings.Plan.Rate,
+            Goodput = settings.Goodput,
+            Interrupted = timeline.Interrupted,
+            MaxScheduleLagMs = settings.MaxScheduleLagMs,
+            WarmupRequests = snapshot.WarmupRequests,
+            Shard = settings.Shard,
+        };
+    }
+
+    private static (string? Path, JsonObject Doc) WriteResults(RunSettings settings, RunRecord record, GateEnvironment env)
+    {
+        string? hlog = null;
+        if (settings.Shard is not null && settings.Output is { } output)
+        {
+            var hlogPath = Path.ChangeExtension(output, ".hlog");
+            Directory.CreateDirectory(Path.GetDirectoryName(hlogPath)!);
+            HistogramLog.Write(hlogPath, record.Histograms, record.Window);
+            hlog = Path.GetFileName(hlogPath);
+        }
+
+        var doc = ResultsDocument.Create(record, hlog);
+        if (settings.Output is { } path)
+        {
+            ResultsDocument.Write(path, doc);
+            env.Error.WriteLine($"latency-bench: results written to {path}{(hlog is null ? "" : $" (histogram log {hlog})")}");
+        }
+
+        return (settings.Output, doc);
+    }
+
+    private static JsonObject Target(EndpointSettings e) => new()
+    {
+        ["url"] = e.SafeUrl,
+        ["api"] = e.Api.Name(),
+        ["model"] = e.Model,
+        ["stream"] = e.Streams,
+        ["max_tokens"] = e.Api.IsOpenAi() ? e.MaxTokens : null,
+        ["include_usage"] = e.Streams && e.IncludeUsage,
+        ["auth"] = e.AuthVariable is { } v ? $"from ${v}" : null,
+    };
+
+    private static JsonObject Load(RunSettings s) => new()
+    {
+        ["mode"] = s.Plan.OpenLoop ? "open" : "closed",
+        ["concurrency"] = s.Plan.OpenLoop ? null : s.Plan.Concurrency,
+        ["rate"] = s.Plan.Rate,
+        ["arrival"] = s.Plan.OpenLoop ? s.Plan.Pattern.ToString().ToLowerInvariant() : null,
+        ["burstiness"] = s.Plan.OpenLoop && s.Plan.Pattern == ArrivalPattern.Poisson ? s.Plan.Burstiness : null,
+        ["max_in_flight"] = s.Plan.OpenLoop ? s.Plan.MaxInFlight : null,
+        ["seed"] = s.Plan.Seed,
+        ["duration_s"] = s.Plan.Duration?.TotalSeconds,
+        ["requests"] = s.Plan.Requests,
+        ["warmup_s"] = s.Plan.Warmup.TotalSeconds,
+        ["warmup_requests"] = s.Plan.WarmupRequests,
+        ["timeout_s"] = s.Plan.Timeout.TotalSeconds,
+        ["prompts"] = s.PromptsFile is { } f ? Path.GetFileName(f) : $"synthetic ({s.PromptTokens} words)",
+        ["goodput"] = s.Goodput?.ToString(),
+        ["shard"] = s.Shard?.ToString(),
+        ["client"] = Transports.NameFor(s.Client, s.Endpoint.Url),
+    };
+
+    private static string Describe(RunSettings s)
+    {
+        var load = s.Plan.OpenLoop ? $"open loop at {s.Plan.Rate} req/s ({s.Plan.Pattern.ToString().ToLowerInvariant()})" : $"closed loop, concurrency {s.Plan.Concurrency}";
+        var bound = (s.Plan.Duration, s.Plan.Requests) switch
+        {
+            ({ } d, { } n) => $"{n} requests or {d.TotalSeconds:0.###} s",
+            ({ } d, null) => $"{d.TotalSeconds:0.###} s",
+            (null, { } n) => $"{n} requests",
+            _ => "",
+        };
+        return $"{s.Endpoint.Api.Name()} {s.Endpoint.SafeUrl}: {load}, {bound}";
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Gates.LatencyBench.Tests.Support;
+
+/// <summary>An in-process Kestrel server on 127.0.0.1 with a random port; every request goes to one handler.</summary>
+internal sealed class TestServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private int requests;
+
+    private TestServer(WebApplication app) => this.app = app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public int Requests => Volatile.Read(ref requests);
+
+    public static async Task<TestServer> StartAsync(Func<HttpContext, int, Task> handler)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var server = new TestServer(app);
+        app.Run(ctx => handler(ctx, Interlocked.Increment(ref server.requests)));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = address.TrimEnd('/');
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
