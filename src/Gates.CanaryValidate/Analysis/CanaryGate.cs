@@ -20,7 +20,10 @@ internal sealed record CanaryGate
     /// <summary>For <see cref="MetricKind.Mean"/>: the range every item lies in, which bounds the variance.</summary>
     public (double Low, double High)? Range { get; init; }
     public double? Quantile { get; init; }
+    /// <summary>The latency limit in seconds (the <c>le</c> bucket bound it is matched with).</summary>
     public double? LatencyLimit { get; init; }
+    /// <summary>Units of the histogram's <c>le</c> per second (1000 for a histogram in milliseconds).</summary>
+    public double LatencyUnitsPerSecond { get; init; } = 1;
     public required MetricQueries Queries { get; init; }
 
     public bool IsBinary => Kind is MetricKind.Proportion or MetricKind.Quantile;

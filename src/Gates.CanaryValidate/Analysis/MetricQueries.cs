@@ -2,7 +2,7 @@ namespace Gates.CanaryValidate.Analysis;
 
 /// <summary>
 /// The PromQL templates of one gate, by role: <c>errors</c>/<c>requests</c> (proportion), <c>sum</c>/<c>count</c>
-/// (+ <c>sum_squares</c>) (mean), <c>requests</c>/<c>below</c> (quantile). The baseline uses the same text with
+/// (+ <c>sum_squares</c>) (mean), <c>requests</c>/<c>buckets</c> (quantile: a vector by <c>le</c>). The baseline uses the same text with
 /// {{canary}} standing for the baseline, unless a <c>baseline_ROLE</c> template is given.
 /// </summary>
 internal sealed record MetricQueries(IReadOnlyDictionary<string, string> Templates)
@@ -16,6 +16,6 @@ internal sealed record MetricQueries(IReadOnlyDictionary<string, string> Templat
     {
         MetricKind.Proportion => ["errors", "requests"],
         MetricKind.Mean => ["sum", "count"],
-        _ => ["requests", "below"],
+        _ => ["requests", "buckets"],
     };
 }

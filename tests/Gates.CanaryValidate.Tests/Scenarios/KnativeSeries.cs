@@ -1,0 +1,32 @@
+using Gates.Prometheus.Tests.Support;
+
+namespace Gates.CanaryValidate.Tests.Scenarios;
+
+/// <summary>Deterministic Knative queue-proxy counters (revision_request_count by response_code_class) for one revision.</summary>
+internal static class KnativeSeries
+{
+    public const string Namespace = "ai-production";
+    public static readonly DateTimeOffset From = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public static OpenMetricsWriter Revision(this OpenMetricsWriter writer, string revision, double perSecond, double errorRate, TimeSpan? length = null)
+    {
+        var span = length ?? TimeSpan.FromMinutes(20);
+        var labels = $"namespace_name=\"{Namespace}\",revision_name=\"{revision}\"";
+        return writer
+            .Counter("revision_request_count", $"{labels},response_code_class=\"2xx\"", From, span, perSecond * (1 - errorRate))
+            .Counter("revision_request_count", $"{labels},response_code_class=\"5xx\"", From, span, perSecond * errorRate);
+    }
+
+    /// <summary>A latency histogram in milliseconds where <paramref name="slowShare"/> of requests exceed 500 ms.</summary>
+    public static OpenMetricsWriter Latencies(this OpenMetricsWriter writer, string revision, double perSecond, double slowShare)
+    {
+        var labels = $"namespace_name=\"{Namespace}\",revision_name=\"{revision}\"";
+        var span = TimeSpan.FromMinutes(20);
+        foreach (var (le, share) in new[] { ("100", 0.5 * (1 - slowShare)), ("500", 1 - slowShare), ("1000", 1 - (slowShare / 2)), ("+Inf", 1.0) })
+        {
+            writer.Counter("revision_request_latencies_bucket", $"{labels},le=\"{le}\"", From, span, perSecond * share);
+        }
+
+        return writer.Counter("revision_request_latencies_count", labels, From, span, perSecond);
+    }
+}

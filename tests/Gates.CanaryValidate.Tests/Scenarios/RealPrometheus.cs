@@ -1,0 +1,23 @@
+using Gates.CanaryValidate.Tests.Scenarios;
+using Gates.Prometheus.Tests.Support;
+
+namespace Gates.CanaryValidate.Tests.Scenarios;
+
+/// <summary>One real Prometheus for the scenario tests, backfilled with every scenario's revisions.</summary>
+public sealed class RealPrometheus : IAsyncLifetime
+{
+    public PrometheusServer Server { get; private set; } = null!;
+
+    public static string Series() => new OpenMetricsWriter()
+        .Revision("healthy-00001", 45, 0.005).Revision("healthy-00002", 5, 0.005)
+        .Revision("bad-00001", 45, 0.02).Revision("bad-00002", 5, 0.10)
+        .Revision("idle-00001", 45, 0.01).Revision("idle-00002", 0, 0)
+        .Revision("gone-00001", 45, 0.005).Revision("gone-00002", 5, 0.005, TimeSpan.FromMinutes(2))
+        .Latencies("healthy-00001", 45, 0.01).Latencies("healthy-00002", 5, 0.01)
+        .Latencies("bad-00001", 45, 0.01).Latencies("bad-00002", 5, 0.2)
+        .ToString();
+
+    public async Task InitializeAsync() => Server = await PrometheusServer.StartAsync(Series());
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
