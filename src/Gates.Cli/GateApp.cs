@@ -9,10 +9,10 @@ namespace Gates.Cli;
 /// </summary>
 public static class GateApp
 {
-    public static async Task<int> RunAsync(string[] args, RootCommand root, GateEnvironment env)
+    public static async Task<int> RunAsync(string[] args, RootCommand root, GateEnvironment env, string? toolName = null)
     {
         var parse = root.Parse(args);
-        var name = root.Name;
+        var name = toolName ?? root.Name;
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

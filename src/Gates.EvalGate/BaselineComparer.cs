@@ -37,7 +37,7 @@ internal sealed class BaselineComparer(MetricSources current, MetricSources base
             return new DeltaResult(observation, cur.Value, bas.Value, p.PValue, p.Details);
         }
 
-        var se = Combine(StdErr(cur, level), StdErr(bas, level));
+        var se = Combine(StdErr(cur), StdErr(bas));
         var unpaired = new MetricObservation((cur.Value - bas.Value) * scale)
         {
             StdErr = se * scale,
@@ -81,12 +81,14 @@ internal sealed class BaselineComparer(MetricSources current, MetricSources base
         }
 
         var boot = PairedBootstrap.Compare(c, b, level, resamples, seed);
+        // A bootstrap cannot show p below its resolution: report at least 1 / (resamples + 1), never 0.
+        var pValue = Math.Max(boot.PValue, 1.0 / (resamples + 1));
         details["method"] = "paired-bootstrap";
-        details["pValue"] = boot.PValue;
-        return new PairedDelta(boot.MeanDifference, boot.Interval, boot.PValue, ids.Count, "paired bootstrap", details);
+        details["pValue"] = pValue;
+        return new PairedDelta(boot.MeanDifference, boot.Interval, pValue, ids.Count, "paired bootstrap", details);
     }
 
-    private static double? StdErr(MetricObservation o, double level)
+    private static double? StdErr(MetricObservation o)
     {
         if (o.StdErr is { } se)
         {

@@ -8,6 +8,8 @@ namespace Gates.EvalGate;
 /// <summary>Declares eval-gate's options and binds them; the work is done by <see cref="EvalGateRun"/>.</summary>
 internal static class EvalGateCommand
 {
+    public const string Name = "eval-gate";
+
     public static RootCommand Create(GateEnvironment env)
     {
         var common = new CommonOptions(env);
@@ -27,7 +29,7 @@ internal static class EvalGateCommand
                 Common = common.Bind(parse, env),
                 Results = [.. (parse.GetValue(results) ?? []).Select(env.Resolve)],
                 Baseline = [.. (parse.GetValue(baseline) ?? []).Select(env.Resolve)],
-                Format = parse.GetValue(format) is { } f ? ResultsFormats.Parse(f) : ResultsFormat.Auto,
+                Format = ParseFormat(parse.GetValue(format)),
                 IdField = parse.GetValue(idField),
                 Seed = PositiveInt(parse.GetValue(seed), "--seed", 20_240_601),
                 Resamples = PositiveInt(parse.GetValue(resamples), "--bootstrap-resamples", 10_000),
@@ -35,6 +37,18 @@ internal static class EvalGateCommand
             return Task.FromResult(EvalGateRun.Execute(settings, env, ct));
         });
         return root;
+    }
+
+    private static ResultsFormat ParseFormat(string? value)
+    {
+        try
+        {
+            return value is null ? ResultsFormat.Auto : ResultsFormats.Parse(value);
+        }
+        catch (GateInputException e)
+        {
+            throw new GateInputException($"--results-format: {e.Message}");
+        }
     }
 
     private static int PositiveInt(string? value, string flag, int fallback)

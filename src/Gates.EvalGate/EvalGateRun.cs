@@ -27,7 +27,7 @@ internal static class EvalGateRun
         var outcome = new EvalGate(settings.Common.Thresholds!, settings.Seed, settings.Resamples).Evaluate(thresholds, current, baseline);
         var report = new GateReport
         {
-            Tool = ToolInfoReader.For("eval-gate", typeof(EvalGateRun).Assembly),
+            Tool = ToolInfoReader.For(EvalGateCommand.Name, typeof(EvalGateRun).Assembly),
             Subject = ToolInfoReader.SubjectFor(settings.Common, env),
             Verdict = outcome.Checks.Select(c => c.Verdict).Worst(),
             Summary = ReportSummary.For(outcome.Checks),

@@ -2,4 +2,4 @@ using Gates.Cli;
 using Gates.EvalGate;
 
 var env = GateEnvironment.FromProcess();
-return await GateApp.RunAsync(args, EvalGateCommand.Create(env), env);
+return await GateApp.RunAsync(args, EvalGateCommand.Create(env), env, EvalGateCommand.Name);

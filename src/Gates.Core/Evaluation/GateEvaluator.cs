@@ -15,6 +15,19 @@ public static class GateEvaluator
 {
     public static CheckResult Evaluate(GateDefinition gate, MetricObservation observation)
     {
+        try
+        {
+            return Decide(gate, observation);
+        }
+        catch (ArgumentException e)
+        {
+            // Statistics reject impossible inputs (successes > n, a negative standard deviation …).
+            throw new GateInputException($"gate '{gate.Name}': metric '{gate.Metric}' has inconsistent evidence: {e.Message}");
+        }
+    }
+
+    private static CheckResult Decide(GateDefinition gate, MetricObservation observation)
+    {
         var value = observation.Value;
         if (!double.IsFinite(value))
         {
@@ -112,13 +125,34 @@ public static class GateEvaluator
 
     private static long? SamplesToResolve(GateDefinition gate, MetricObservation o)
     {
-        if (o.Successes is not null && o.N is not null)
+        if (o.Successes is not null && o.N is { } n)
         {
-            return SampleSize.ForProportion(o.Value, gate.Threshold, gate.Confidence);
+            return SampleSize.ForProportion(o.Value, gate.Threshold, gate.Confidence) is { } approx
+                ? WilsonResolves(gate, o.Value, Math.Max(approx, n + 1))
+                : null;
         }
 
-        var sd = o.StdDev ?? (o.StdErr is { } se && o.N is { } n ? se * Math.Sqrt(n) : null);
-        return sd is { } s ? SampleSize.ForMean(s, o.Value - gate.Threshold, gate.Confidence) : null;
+        var sd = o.StdDev ?? (o.StdErr is { } se && o.N is { } m ? se * Math.Sqrt(m) : null);
+        var needed = sd is { } s ? SampleSize.ForMean(s, o.Value - gate.Threshold, gate.Confidence) : null;
+        return needed is { } k && o.N is { } have ? Math.Max(k, have + 1) : needed;
+    }
+
+    /// <summary>
+    /// The normal approximation can undershoot the Wilson interval near 0 and 1: step up from it until a Wilson
+    /// interval around the same rate excludes the threshold.
+    /// </summary>
+    private static long WilsonResolves(GateDefinition gate, double rate, long start)
+    {
+        for (var n = start; n < start * 64; n = (long)Math.Ceiling(n * 1.02) + 1)
+        {
+            var interval = ProportionInterval.Wilson((long)Math.Round(rate * n), n, gate.Confidence);
+            if (gate.Comparison.Holds(interval.Low, gate.Threshold) == gate.Comparison.Holds(interval.High, gate.Threshold))
+            {
+                return n;
+            }
+        }
+
+        return start * 64;
     }
 
     private static string Reason(GateDefinition gate, double value, Verdict verdict, Interval? interval, long? n,

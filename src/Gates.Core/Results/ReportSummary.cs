@@ -1,21 +1,26 @@
 namespace Gates.Core.Results;
 
-/// <summary>The one-line summary of a set of checks ("4 checks: 2 pass, 1 warn, 1 fail").</summary>
+/// <summary>
+/// The one-sentence headline of a run, naming the checks that decided it ("Failed: groundedness, hallucination.").
+/// Renderers show the per-verdict counts themselves.
+/// </summary>
 public static class ReportSummary
 {
     public static string For(IReadOnlyList<CheckResult> checks)
     {
-        if (checks.Count == 0)
+        var verdict = checks.Select(c => c.Verdict).Worst();
+        var deciding = checks.Where(c => c.Verdict == verdict).Select(c => c.Name).ToList();
+        var names = string.Join(", ", deciding.Take(5)) + (deciding.Count > 5 ? $" and {deciding.Count - 5} more" : "");
+        var headline = verdict switch
         {
-            return "no checks were evaluated";
-        }
-
-        var counts = Enum.GetValues<Verdict>()
-            .Select(v => (Verdict: v, Count: checks.Count(c => c.Verdict == v)))
-            .Where(x => x.Count > 0)
-            .Select(x => $"{x.Count} {x.Verdict.ToWord()}");
+            Verdict.Pass => checks.Count == 0 ? "No checks were evaluated." : "All checks passed.",
+            Verdict.Warn => $"Passed with warnings: {names}.",
+            Verdict.Inconclusive => $"Not enough evidence either way: {names}.",
+            _ => $"Failed: {names}.",
+        };
         var borderline = checks.Count(c => c.Borderline && c.Verdict != Verdict.Inconclusive);
-        var text = $"{checks.Count} {(checks.Count == 1 ? "check" : "checks")}: {string.Join(", ", counts)}";
-        return borderline > 0 ? $"{text} ({borderline} borderline)" : text;
+        return borderline == 0
+            ? headline
+            : $"{headline} {borderline} borderline ({(borderline == 1 ? "its interval straddles" : "their intervals straddle")} the threshold).";
     }
 }

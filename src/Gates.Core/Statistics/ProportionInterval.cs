@@ -1,29 +1,37 @@
 using Gates.Core.Results;
-using MathNet.Numerics.Distributions;
 
 namespace Gates.Core.Statistics;
 
-/// <summary>Confidence intervals for a binomial proportion.</summary>
+/// <summary>Confidence intervals for a binomial proportion (successes out of n).</summary>
 public static class ProportionInterval
 {
-    /// <summary>Wilson score interval (no continuity correction).</summary>
+    /// <summary>Wilson score interval without continuity correction.</summary>
     public static Interval Wilson(long successes, long n, double level)
     {
-        Guard(successes, n);
-        var z = Normal.InvCDF(0, 1, 1 - ((1 - level) / 2));
+        Require.Successes(successes, n);
+        Require.Level(level);
+        var z = Critical.TwoSidedZ(level);
         var p = (double)successes / n;
         var z2 = z * z;
         var denominator = 1 + (z2 / n);
-        var centre = (p + (z2 / (2 * n))) / denominator;
+        var centre = (p + (z2 / (2.0 * n))) / denominator;
         var half = z * Math.Sqrt((p * (1 - p) / n) + (z2 / (4.0 * n * n))) / denominator;
-        return new Interval(Math.Max(0, centre - half), Math.Min(1, centre + half), level);
+        var low = successes == 0 ? 0 : Math.Max(0, centre - half);
+        var high = successes == n ? 1 : Math.Min(1, centre + half);
+        return new Interval(low, high, level);
     }
 
-    internal static void Guard(long successes, long n)
+    /// <summary>
+    /// Clopper–Pearson exact interval from beta quantiles: low = Beta(k, n − k + 1) at α/2 (0 when k = 0),
+    /// high = Beta(k + 1, n − k) at 1 − α/2 (1 when k = n).
+    /// </summary>
+    public static Interval ClopperPearson(long successes, long n, double level)
     {
-        if (n <= 0 || successes < 0 || successes > n)
-        {
-            throw new ArgumentOutOfRangeException(nameof(successes), $"need 0 <= successes <= n and n > 0, got {successes}/{n}");
-        }
+        Require.Successes(successes, n);
+        Require.Level(level);
+        var alpha = 1 - level;
+        var low = successes == 0 ? 0 : BetaQuantile.Of(successes, n - successes + 1, alpha / 2);
+        var high = successes == n ? 1 : BetaQuantile.Of(successes + 1, n - successes, 1 - (alpha / 2));
+        return new Interval(low, high, level);
     }
 }

@@ -1,0 +1,40 @@
+namespace Gates.EvalGate.Results;
+
+/// <summary>
+/// Results whose metrics were computed while reading (JSONL, lm-eval, promptfoo, openai/evals). A format may
+/// map the names users write onto its own (lm-eval: "hellaswag.acc" means "hellaswag.acc,none").
+/// </summary>
+internal sealed class ComputedResults(
+    string path,
+    string format,
+    string sha256,
+    IReadOnlyList<string> warnings,
+    MetricTable table,
+    Func<string, MetricTable, string?>? resolve = null) : IEvalResults
+{
+    public string Path => path;
+
+    public string Format => format;
+
+    public string Sha256 => sha256;
+
+    public IReadOnlyList<string> Warnings => warnings;
+
+    public IEnumerable<string> MetricNames => table.Names;
+
+    public MetricFind Find(string metric) =>
+        Resolve(metric) is { } name ? table.Get(name)! : NameSuggestions.Missing(metric, path, format, table.Names);
+
+    public IReadOnlyDictionary<string, double>? ItemValues(string metric) =>
+        Resolve(metric) is { } name ? table.Items(name) : null;
+
+    private string? Resolve(string metric)
+    {
+        if (table.Contains(metric))
+        {
+            return metric;
+        }
+
+        return resolve?.Invoke(metric, table);
+    }
+}

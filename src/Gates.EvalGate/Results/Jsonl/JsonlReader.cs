@@ -1,0 +1,63 @@
+using Gates.Core;
+
+namespace Gates.EvalGate.Results.Jsonl;
+
+/// <summary>
+/// Per-item JSONL: one evaluated example per line. Boolean fields become rates (successes and n), numeric fields
+/// means (with sample standard deviation and n); nested objects are flattened with dots. The file is streamed.
+/// </summary>
+internal static class JsonlReader
+{
+    public static IEvalResults Read(string path, ReadOptions options)
+    {
+        using var lines = new JsonLines(path);
+        var parser = new JsonlItemParser(path, options);
+        while (lines.TryRead(out var line))
+        {
+            parser.Parse(line, lines.LineNumber);
+        }
+
+        var sha256 = lines.Sha256();
+        if (parser.Items == 0)
+        {
+            throw new GateInputException(lines.BytesRead == 0 ? $"{path}: the results file is empty" : $"{path}: no items: every line is blank");
+        }
+
+        var table = new MetricTable();
+        var warnings = new List<string>();
+        foreach (var field in parser.Fields)
+        {
+            if (field.IsId || FieldMetric.For(field, parser.Items, path) is not { } find)
+            {
+                continue;
+            }
+
+            var isMetric = field.Kinds.Any(k => k is ValueKind.Number or ValueKind.Boolean);
+            if (isMetric)
+            {
+                table.Add(field.Name, find, parser.Ids.Unavailable ? null : field.Items);
+            }
+            else
+            {
+                table.AddHidden(field.Name, find);
+            }
+
+            if (options.Metrics is not null && field.Aggregate && find is MetricFind.Found { Note: { } note })
+            {
+                warnings.Add($"{path}: {note}");
+            }
+        }
+
+        if (options.KeepItems && parser.Ids.Unavailable)
+        {
+            warnings.Add($"{path}: items have no id ({string.Join(", ", ItemIds.DefaultFields)}); per-item values cannot be paired (use --id-field)");
+        }
+
+        if (table.Count == 0)
+        {
+            throw new GateInputException($"{path}: no numeric or boolean fields in {parser.Items} items");
+        }
+
+        return new ComputedResults(path, "jsonl", sha256, warnings, table);
+    }
+}

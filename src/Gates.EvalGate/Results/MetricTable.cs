@@ -1,0 +1,37 @@
+namespace Gates.EvalGate.Results;
+
+/// <summary>Metrics computed by a reader, in the order they were added, with optional per-item values.</summary>
+internal sealed class MetricTable
+{
+    private readonly Dictionary<string, MetricFind> metrics = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyDictionary<string, double>> items = new(StringComparer.Ordinal);
+    private readonly List<string> names = [];
+
+    public IReadOnlyList<string> Names => names;
+
+    public int Count => names.Count;
+
+    /// <summary>Adds a metric; the first one added under a name wins.</summary>
+    public void Add(string name, MetricFind find, IReadOnlyDictionary<string, double>? itemValues = null)
+    {
+        if (!metrics.TryAdd(name, find))
+        {
+            return;
+        }
+
+        names.Add(name);
+        if (itemValues is not null)
+        {
+            items[name] = itemValues;
+        }
+    }
+
+    /// <summary>Adds a name that <see cref="Get"/> explains but that is not listed (a field holding text).</summary>
+    public void AddHidden(string name, MetricFind find) => metrics.TryAdd(name, find);
+
+    public bool Contains(string name) => metrics.ContainsKey(name);
+
+    public MetricFind? Get(string name) => metrics.GetValueOrDefault(name);
+
+    public IReadOnlyDictionary<string, double>? Items(string name) => items.GetValueOrDefault(name);
+}

@@ -1,0 +1,21 @@
+namespace Gates.EvalGate.Results;
+
+/// <summary>How to read a results file.</summary>
+public sealed record ReadOptions
+{
+    public static ReadOptions Default { get; } = new();
+
+    /// <summary>Field (dotted path) holding each item's id; default: the first of id, item_id, sample_id.</summary>
+    public string? IdField { get; init; }
+
+    /// <summary>Keep per-item values for paired comparison. Only then does memory grow with the file.</summary>
+    public bool KeepItems { get; init; }
+
+    /// <summary>
+    /// The metrics the gates need, or null for all. Per-item JSONL aggregates (and keeps items for) only these;
+    /// other formats read everything anyway.
+    /// </summary>
+    public IReadOnlySet<string>? Metrics { get; init; }
+
+    internal bool Wants(string metric) => Metrics is null || Metrics.Contains(metric);
+}

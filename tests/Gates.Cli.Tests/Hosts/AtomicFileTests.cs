@@ -1,0 +1,53 @@
+using System.Text;
+using Gates.Cli.Hosts;
+using Gates.Core;
+using Gates.Testing;
+
+namespace Gates.Cli.Tests.Hosts;
+
+public sealed class AtomicFileTests
+{
+    [Fact]
+    public void Write_NewFileInAMissingFolder_CreatesBoth()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("a/b/out.txt");
+
+        AtomicFile.Write(path, "hello");
+
+        File.ReadAllText(path).ShouldBe("hello");
+    }
+
+    [Fact]
+    public void Write_ExistingFile_ReplacesItAndLeavesNoTemporaryFile()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("out.txt", "a much longer old content");
+
+        AtomicFile.Write(path, "new");
+
+        File.ReadAllText(path).ShouldBe("new");
+        Directory.GetFiles(temp.Path).ShouldBe([path]);
+    }
+
+    [Fact]
+    public void Write_Text_IsUtf8WithoutByteOrderMark()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("out.txt");
+
+        AtomicFile.Write(path, "é");
+
+        File.ReadAllBytes(path).ShouldBe(Encoding.UTF8.GetBytes("é"));
+    }
+
+    [Fact]
+    public void Write_FolderIsAFile_IsARuntimeErrorNamingThePath()
+    {
+        using var temp = new TempFolder();
+        var blocker = temp.Write("blocker", "");
+        var path = Path.Combine(blocker, "out.txt");
+
+        Should.Throw<GateRuntimeException>(() => AtomicFile.Write(path, "x")).Message.ShouldContain(path);
+    }
+}
