@@ -28,4 +28,10 @@ public sealed record TargetStatus
     public double? RoutedCanaryShare { get; init; }
     /// <summary>Image of the canary's first container (Deployments), for promotion by image.</summary>
     public string? CanaryImage { get; init; }
+    /// <summary>Name of that container.</summary>
+    public string? CanaryContainer { get; init; }
+    /// <summary>For an InferenceService in RawDeployment mode: the name of the spec.canary[] entry.</summary>
+    public string? CanaryEntry { get; init; }
+    /// <summary>The object the actions patch (the InferenceService, or the canary and stable Deployments).</summary>
+    public string? ObjectName { get; init; }
 }

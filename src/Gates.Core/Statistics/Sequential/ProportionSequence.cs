@@ -13,7 +13,11 @@ public static class ProportionSequence
 {
     public static Interval Bounds(long successes, long n, double alpha, BetaPrior prior)
     {
-        ProportionInterval.Guard(successes, Math.Max(n, 1));
+        if (n < 0 || successes < 0 || successes > n)
+        {
+            throw new ArgumentOutOfRangeException(nameof(successes), $"need 0 <= successes <= n, got {successes}/{n}");
+        }
+
         if (n == 0)
         {
             return new Interval(0, 1, 1 - alpha);
