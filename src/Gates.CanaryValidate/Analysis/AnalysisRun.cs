@@ -92,7 +92,7 @@ internal sealed class AnalysisRun(AnalysisPlan plan, DateTimeOffset start)
         if (srmPValue < plan.SrmAlpha && !warnings.Any(w => w.StartsWith("sample-ratio mismatch", StringComparison.Ordinal)))
         {
             warnings.Add($"sample-ratio mismatch: the canary received {LookText.Number(traffic.CanaryShare * 100)}% of requests " +
-                $"({traffic.Canary} of {traffic.Canary + traffic.Baseline}), configured {LookText.Number(expected * 100)}% (χ² p = {srmPValue:0.###e0}); " +
+                $"({traffic.Canary} of {traffic.Canary + traffic.Baseline}), configured {LookText.Number(expected * 100)}% (χ² p = {Math.Max(srmPValue.Value, 1e-300).ToString("0.##e0", System.Globalization.CultureInfo.InvariantCulture)}); " +
                 "routing or readiness may be broken and the comparison may be biased");
         }
     }
@@ -104,13 +104,13 @@ internal sealed class AnalysisRun(AnalysisPlan plan, DateTimeOffset start)
         var failed = last.Where(l => l.Status == GateStatus.Fail).ToList();
         if (failed.Count > 0)
         {
-            return Stop(CanaryDecision.Rollback, "rollback: " + string.Join("; ", failed.Select(f => $"{f.Gate}: {f.Reason}")), now: at);
+            return Stop(CanaryDecision.Rollback, string.Join("; ", failed.Select(f => $"{f.Gate}: {f.Reason}")), now: at);
         }
 
         var ready = target is null || target.CanaryReady;
         if (last.All(l => l.Status == GateStatus.Pass) && at - start >= plan.MinDuration && ready)
         {
-            return Stop(CanaryDecision.Promote, $"promote: every required gate passed ({last.Count} of {last.Count})", now: at);
+            return Stop(CanaryDecision.Promote, $"every required gate passed ({last.Count} of {last.Count}) after {looks.Count} looks ({Config.Durations.Format(at - start)})", now: at);
         }
 
         return null;
@@ -127,7 +127,7 @@ internal sealed class AnalysisRun(AnalysisPlan plan, DateTimeOffset start)
 
         if (noData.Any(t => t.Gate.Required) && plan.OnNoData == NoDataPolicy.Fail)
         {
-            return Stop(CanaryDecision.Rollback, $"rollback: no series for {names} (analysis.onNoData: fail)", dataProblem: $"no series for {names}", now: at);
+            return Stop(CanaryDecision.Rollback, $"no series for {names} (analysis.onNoData: fail)", dataProblem: $"no series for {names}", now: at);
         }
 
         var open = tracks.Where(t => t.Gate.Required && t.Last!.Status != GateStatus.Pass).ToList();
@@ -139,7 +139,7 @@ internal sealed class AnalysisRun(AnalysisPlan plan, DateTimeOffset start)
 
         var problem = noData.Count > 0 ? $"no series for {names}"
             : tracks.Any(t => t.Last?.Status == GateStatus.Stale) ? "stale series" : null;
-        return Stop(CanaryDecision.Inconclusive, "inconclusive at the end of the duration: " + string.Join("; ", parts), dataProblem: problem, now: at, early: false);
+        return Stop(CanaryDecision.Inconclusive, "not settled by the end of the duration: " + string.Join("; ", parts), dataProblem: problem, now: at, early: false);
     }
 
     public AnalysisOutcome Stop(CanaryDecision decision, string reason, string? dataProblem = null, string? healthFailure = null,

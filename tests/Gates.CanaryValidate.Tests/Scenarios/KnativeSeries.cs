@@ -17,6 +17,16 @@ internal static class KnativeSeries
             .Counter("revision_request_count", $"{labels},response_code_class=\"5xx\"", From, span, perSecond * errorRate);
     }
 
+    /// <summary>Plain HTTP counters (http_requests_total by code) of one pod of a Deployment.</summary>
+    public static OpenMetricsWriter Pod(this OpenMetricsWriter writer, string pod, double perSecond, double errorRate)
+    {
+        var span = TimeSpan.FromMinutes(20);
+        var labels = $"namespace=\"{Namespace}\",pod=\"{pod}\"";
+        return writer
+            .Counter("http_requests_total", $"{labels},code=\"200\"", From, span, perSecond * (1 - errorRate))
+            .Counter("http_requests_total", $"{labels},code=\"503\"", From, span, perSecond * errorRate);
+    }
+
     /// <summary>A latency histogram in milliseconds where <paramref name="slowShare"/> of requests exceed 500 ms.</summary>
     public static OpenMetricsWriter Latencies(this OpenMetricsWriter writer, string revision, double perSecond, double slowShare)
     {

@@ -13,6 +13,8 @@ public sealed class RealPrometheus : IAsyncLifetime
         .Revision("bad-00001", 45, 0.02).Revision("bad-00002", 5, 0.10)
         .Revision("idle-00001", 45, 0.01).Revision("idle-00002", 0, 0)
         .Revision("gone-00001", 45, 0.005).Revision("gone-00002", 5, 0.005, TimeSpan.FromMinutes(2))
+        .Revision("sklearn-iris-predictor-00001", 45, 0.005).Revision("sklearn-iris-predictor-00002", 5, 0.10)
+        .Pod("mymodel-6b9f8d7c5-abcde", 20, 0.005).Pod("mymodel-6b9f8d7c5-fghij", 20, 0.005).Pod("mymodel-canary-7d4f9c6b8-x2x9z", 5, 0.005)
         .Latencies("healthy-00001", 45, 0.01).Latencies("healthy-00002", 5, 0.01)
         .Latencies("bad-00001", 45, 0.01).Latencies("bad-00002", 5, 0.2)
         .ToString();
