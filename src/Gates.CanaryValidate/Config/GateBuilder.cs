@@ -99,7 +99,7 @@ internal static class GateBuilder
         var units = keys.TryGetValue("unit", out var unit)
             ? Text(unit) switch { "s" => 1, "ms" => 1000, _ => Fail(problem, "unit must be s or ms") }
             : builtInQueries ? template.LatencyUnitsPerSecond : 1;
-        return gate with { Quantile = q, LatencyLimit = gate.Threshold, Threshold = 1 - q, Comparison = Comparison.Lte, LatencyUnitsPerSecond = units };
+        return gate with { Quantile = q, LatencyLimit = gate.Threshold, Threshold = Math.Round(1 - q, 12), Comparison = Comparison.Lte, LatencyUnitsPerSecond = units };
     }
 
     private static CanaryGate Mean(CanaryGate gate, Dictionary<string, YamlNode> keys, BuiltInMetric? builtIn, Dictionary<string, string> queries, Action<string> problem)
