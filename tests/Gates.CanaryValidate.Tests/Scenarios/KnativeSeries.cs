@@ -27,6 +27,35 @@ internal static class KnativeSeries
             .Counter("http_requests_total", $"{labels},code=\"503\"", From, span, perSecond * errorRate);
     }
 
+    /// <summary>vLLM OpenAI-server metrics of one pod: http_requests_total by status class and the e2e latency histogram.</summary>
+    public static OpenMetricsWriter VllmPod(this OpenMetricsWriter writer, string pod, double perSecond, double errorRate, double slowShare)
+    {
+        var span = TimeSpan.FromMinutes(20);
+        var labels = $"namespace=\"{Namespace}\",pod=\"{pod}\",model_name=\"meta-llama/Llama-3.1-8B-Instruct\"";
+        writer
+            .Counter("http_requests_total", $"{labels},handler=\"/v1/chat/completions\",method=\"POST\",status=\"2xx\"", From, span, perSecond * (1 - errorRate))
+            .Counter("http_requests_total", $"{labels},handler=\"/v1/chat/completions\",method=\"POST\",status=\"5xx\"", From, span, perSecond * errorRate)
+            .Counter("http_requests_total", $"{labels},handler=\"/metrics\",method=\"GET\",status=\"2xx\"", From, span, 0.1);
+        foreach (var (le, share) in new[] { ("1.0", 0.6 * (1 - slowShare)), ("2.5", 1 - slowShare), ("5.0", 1 - (slowShare / 3)), ("+Inf", 1.0) })
+        {
+            writer.Counter("vllm:e2e_request_latency_seconds_bucket", $"{labels},le=\"{le}\"", From, span, perSecond * share);
+        }
+
+        return writer
+            .Counter("vllm:e2e_request_latency_seconds_count", labels, From, span, perSecond)
+            .Series("vllm:num_requests_running", labels, From, span, _ => 3);
+    }
+
+    /// <summary>An online quality score in [0, 1] (summary sum and count) with the given mean, per revision.</summary>
+    public static OpenMetricsWriter Quality(this OpenMetricsWriter writer, string revision, double perSecond, double mean)
+    {
+        var span = TimeSpan.FromMinutes(20);
+        var labels = $"namespace_name=\"{Namespace}\",revision_name=\"{revision}\"";
+        return writer
+            .Counter("model_quality_score_count", labels, From, span, perSecond)
+            .Series("model_quality_score_sum", labels, From, span, s => Math.Floor(perSecond * s) * mean);
+    }
+
     /// <summary>A latency histogram in milliseconds where <paramref name="slowShare"/> of requests exceed 500 ms.</summary>
     public static OpenMetricsWriter Latencies(this OpenMetricsWriter writer, string revision, double perSecond, double slowShare)
     {
