@@ -45,6 +45,10 @@ internal static class CanaryConfigReader
         }
 
         var gates = definitions.Select(d => GateBuilder.Build(d, template, where, problems)).OfType<CanaryGate>().ToList();
+        if (gates.Count > 0 && !gates.Any(g => g.Required))
+        {
+            problems.Add($"{where}: every gate is optional (required: false), so nothing could stop a promotion; make at least one gate required");
+        }
         var plan = new AnalysisPlan
         {
             Gates = gates,

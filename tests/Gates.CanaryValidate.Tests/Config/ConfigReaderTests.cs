@@ -114,4 +114,16 @@ public sealed class ConfigReaderTests
 
         error.Message.ShouldContain("must hold the warm-up");
     }
+
+    [Fact]
+    public void A_config_whose_gates_are_all_optional_is_rejected()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("c.yaml", """
+            gates:
+              errors: { metric: error_rate, max: 0.02, required: false }
+            """);
+
+        Should.Throw<GateInputException>(() => CanaryConfigReader.Read(path, new CanaryOverrides(), "http")).Message.ShouldContain("every gate is optional");
+    }
 }
