@@ -4,7 +4,7 @@ namespace Gates.EvalGate.Results;
 internal sealed class MetricTable
 {
     private readonly Dictionary<string, MetricFind> metrics = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyDictionary<string, double>> items = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Lazy<IReadOnlyDictionary<string, double>>> items = new(StringComparer.Ordinal);
     private readonly List<string> names = [];
 
     public IReadOnlyList<string> Names => names;
@@ -12,7 +12,11 @@ internal sealed class MetricTable
     public int Count => names.Count;
 
     /// <summary>Adds a metric; the first one added under a name wins.</summary>
-    public void Add(string name, MetricFind find, IReadOnlyDictionary<string, double>? itemValues = null)
+    public void Add(string name, MetricFind find, IReadOnlyDictionary<string, double>? itemValues = null) =>
+        Add(name, find, itemValues is null ? null : () => itemValues);
+
+    /// <summary>Adds a metric whose per-item values are built only when asked for.</summary>
+    public void Add(string name, MetricFind find, Func<IReadOnlyDictionary<string, double>>? itemValues)
     {
         if (!metrics.TryAdd(name, find))
         {
@@ -22,7 +26,7 @@ internal sealed class MetricTable
         names.Add(name);
         if (itemValues is not null)
         {
-            items[name] = itemValues;
+            items[name] = new Lazy<IReadOnlyDictionary<string, double>>(itemValues);
         }
     }
 
@@ -33,5 +37,5 @@ internal sealed class MetricTable
 
     public MetricFind? Get(string name) => metrics.GetValueOrDefault(name);
 
-    public IReadOnlyDictionary<string, double>? Items(string name) => items.GetValueOrDefault(name);
+    public IReadOnlyDictionary<string, double>? Items(string name) => items.GetValueOrDefault(name)?.Value;
 }

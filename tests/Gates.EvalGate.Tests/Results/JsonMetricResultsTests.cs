@@ -146,6 +146,20 @@ public class JsonMetricResultsTests
     }
 
     [Fact]
+    public void A_byte_order_mark_and_python_NaN_elsewhere_do_not_stop_the_read()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("metrics.json");
+        File.WriteAllText(path, "{\"acc\": 0.9, \"n\": 50, \"calibration_error\": NaN}", new System.Text.UTF8Encoding(true));
+
+        var results = EvalResultsReader.Read(path, ResultsFormat.Auto, ReadOptions.Default);
+
+        results.Found("acc").N.ShouldBe(50);
+        results.MetricNames.ShouldBe(["acc", "calibration_error"]);
+        results.Sha256.ShouldBe(Fixtures.Sha256Of(path));
+    }
+
+    [Fact]
     public void A_missing_file_is_an_input_error()
     {
         using var folder = new TempFolder();

@@ -20,7 +20,7 @@ internal sealed class FieldStats(string name, byte[] utf8, bool isId, bool aggre
 
     public RunningStats Stats { get; } = new();
 
-    public Dictionary<string, double>? Items { get; } = aggregate && keepItems ? new(StringComparer.Ordinal) : null;
+    public ItemColumn? Items { get; } = aggregate && !isId && keepItems ? new() : null;
 
     /// <summary>Items on which the field appeared (with any value, null included).</summary>
     public long Present { get; private set; }

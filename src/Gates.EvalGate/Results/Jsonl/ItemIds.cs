@@ -11,9 +11,13 @@ internal sealed class ItemIds(string path, string? idField)
     public static readonly string[] DefaultFields = ["id", "item_id", "sample_id"];
 
     private readonly Dictionary<string, long> lines = new(StringComparer.Ordinal);
+    private readonly List<string> order = [];
     private readonly string?[] values = new string?[idField is null ? DefaultFields.Length : 1];
 
     public IReadOnlyList<string> Candidates { get; } = idField is null ? DefaultFields : [idField];
+
+    /// <summary>The ids of the items so far, in file order.</summary>
+    public IReadOnlyList<string> Order => order;
 
     /// <summary>The chosen id field, once known; null while undecided or when the items have none.</summary>
     public string? Field { get; private set; } = idField;
@@ -36,8 +40,8 @@ internal sealed class ItemIds(string path, string? idField)
 
     public void Capture(int candidate, string value) => values[candidate] ??= value;
 
-    /// <summary>The id of the item that just ended, or null when ids are unavailable.</summary>
-    public string? Complete(long line)
+    /// <summary>The position of the item that just ended among the items with ids, or -1 when ids are unavailable.</summary>
+    public int Complete(long line)
     {
         try
         {
@@ -49,11 +53,11 @@ internal sealed class ItemIds(string path, string? idField)
         }
     }
 
-    private string? Choose(long line)
+    private int Choose(long line)
     {
         if (Unavailable)
         {
-            return null;
+            return -1;
         }
 
         if (Field is null)
@@ -62,7 +66,7 @@ internal sealed class ItemIds(string path, string? idField)
             if (index < 0)
             {
                 Unavailable = true;
-                return null;
+                return -1;
             }
 
             Field = Candidates[index];
@@ -75,6 +79,7 @@ internal sealed class ItemIds(string path, string? idField)
             throw new GateInputException($"{path}:{line}: item id '{id}' repeats line {lines[id]}; ids must be unique to pair items (see --id-field)");
         }
 
-        return id;
+        order.Add(id);
+        return order.Count - 1;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Gates.Core;
 
@@ -11,10 +10,9 @@ namespace Gates.EvalGate.Results.Jsonl;
 internal sealed class JsonlItemParser
 {
     private readonly string path;
-    private readonly bool keepItems;
     private readonly ItemIds ids;
+    private readonly ItemRecorder? recorder;
     private readonly FieldTable table;
-    private readonly List<(FieldStats Field, double Value)> pending = [];
     private byte[] name = new byte[256];
     private int[] prefix = new int[16];
     private int visited;
@@ -22,12 +20,12 @@ internal sealed class JsonlItemParser
     public JsonlItemParser(string path, ReadOptions options)
     {
         this.path = path;
-        keepItems = options.KeepItems;
         ids = new ItemIds(path, options.IdField);
+        recorder = options.KeepItems ? new ItemRecorder(ids) : null;
         table = new FieldTable((text, bytes) =>
         {
             var isId = ids.CandidateIndex(text) >= 0 || ItemIds.DefaultFields.Contains(text);
-            var field = new FieldStats(text, bytes, isId, options.Wants(text), keepItems);
+            var field = new FieldStats(text, bytes, isId, options.Wants(text), options.KeepItems);
             if (Items > 0)
             {
                 field.FirstAbsentLine = FirstItemLine;
@@ -65,10 +63,7 @@ internal sealed class JsonlItemParser
         }
 
         MarkAbsent(item, lineNumber);
-        if (keepItems)
-        {
-            CommitItems(lineNumber);
-        }
+        recorder?.Complete(lineNumber);
     }
 
     private void ParseObject(ReadOnlySpan<byte> line, long lineNumber, long item, bool quoted)
@@ -139,11 +134,11 @@ internal sealed class JsonlItemParser
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
-                if (reader.TryGetDouble(out var number) && double.IsFinite(number))
+                if ((FastNumber.TryParse(reader.ValueSpan, out var number) || reader.TryGetDouble(out number)) && double.IsFinite(number))
                 {
                     field.Saw(ValueKind.Number, lineNumber);
                     Add(field, number);
-                    CaptureId(ref reader, field);
+                    recorder?.Id(field, ref reader);
                 }
                 else
                 {
@@ -164,7 +159,7 @@ internal sealed class JsonlItemParser
                 else
                 {
                     field.Saw(ValueKind.String, lineNumber);
-                    CaptureId(ref reader, field);
+                    recorder?.Id(field, ref reader);
                 }
 
                 break;
@@ -186,24 +181,7 @@ internal sealed class JsonlItemParser
         }
 
         field.Stats.Add(value);
-        if (field.Items is not null)
-        {
-            pending.Add((field, value));
-        }
-    }
-
-    private void CaptureId(ref Utf8JsonReader reader, FieldStats field)
-    {
-        if (!keepItems || field.Aggregate)
-        {
-            return;
-        }
-
-        var candidate = ids.CandidateIndex(field.Name);
-        if (candidate >= 0)
-        {
-            ids.Capture(candidate, reader.TokenType == JsonTokenType.String ? reader.GetString()! : Encoding.UTF8.GetString(reader.ValueSpan));
-        }
+        recorder?.Value(field, value);
     }
 
     private void MarkAbsent(long item, long lineNumber)
@@ -220,20 +198,6 @@ internal sealed class JsonlItemParser
                 field.FirstAbsentLine = lineNumber;
             }
         }
-    }
-
-    private void CommitItems(long lineNumber)
-    {
-        var id = ids.Complete(lineNumber);
-        if (id is not null)
-        {
-            foreach (var (field, value) in pending)
-            {
-                field.Items![id] = value;
-            }
-        }
-
-        pending.Clear();
     }
 
     private void EnsureName(int length)

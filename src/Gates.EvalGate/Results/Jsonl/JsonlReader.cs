@@ -35,7 +35,8 @@ internal static class JsonlReader
             var isMetric = field.Kinds.Any(k => k is ValueKind.Number or ValueKind.Boolean);
             if (isMetric)
             {
-                table.Add(field.Name, find, parser.Ids.Unavailable ? null : field.Items);
+                var column = parser.Ids.Unavailable ? null : field.Items;
+                table.Add(field.Name, find, column is null ? null : () => column.ByIds(parser.Ids.Order));
             }
             else
             {
