@@ -108,8 +108,16 @@ public sealed class LocalHttpServer : IDisposable
 
     public void Dispose()
     {
-        listener.Stop();
-        listener.Close();
+        try
+        {
+            listener.Stop();
+            listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The managed listener can fail to unregister when another process has since bound the same port.
+        }
+
         try
         {
             loop.Wait(TimeSpan.FromSeconds(5));
