@@ -28,6 +28,8 @@ internal sealed record AnalysisOutcome
     public string? HealthFailure { get; init; }
     /// <summary>Why the data could not be trusted (backend down, no series, stale), when it could not.</summary>
     public string? DataProblem { get; init; }
+    /// <summary>Why a backend (Prometheus, Kubernetes) could not be read, or the run was cancelled, when that ended it.</summary>
+    public string? BackendFailure { get; init; }
     public double? CanaryRequestsPerMinute { get; init; }
     public double? SrmPValue { get; init; }
 }

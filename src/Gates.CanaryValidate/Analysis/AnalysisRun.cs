@@ -143,7 +143,7 @@ internal sealed class AnalysisRun(AnalysisPlan plan, DateTimeOffset start)
     }
 
     public AnalysisOutcome Stop(CanaryDecision decision, string reason, string? dataProblem = null, string? healthFailure = null,
-        DateTimeOffset? now = null, bool early = true)
+        DateTimeOffset? now = null, bool early = true, bool backendFailure = false)
     {
         var end = now ?? looks.LastOrDefault()?.At ?? start;
         return new AnalysisOutcome
@@ -151,13 +151,14 @@ internal sealed class AnalysisRun(AnalysisPlan plan, DateTimeOffset start)
             Decision = decision,
             Reason = reason,
             Looks = looks,
-            Gates = [.. tracks.Select(t => t.Last ?? new GateLook { Gate = t.Gate.Name, Status = GateStatus.NoData, Method = GateDecider.MethodOf(t.Gate), Reason = "never looked at" })],
+            Gates = [.. tracks.Select(t => t.Last ?? new GateLook { Gate = t.Gate.Name, Status = GateStatus.NoData, Method = GateDecider.MethodOf(t.Gate), Reason = $"not looked at: {(backendFailure ? dataProblem : "the analysis stopped before the first look")}" })],
             Warnings = warnings,
             StoppedEarly = early && end < start + plan.Duration,
             Elapsed = end - start,
             Target = target,
             HealthFailure = healthFailure,
             DataProblem = dataProblem,
+            BackendFailure = backendFailure ? dataProblem : null,
             CanaryRequestsPerMinute = canaryPerMinute,
             SrmPValue = srmPValue,
         };

@@ -34,15 +34,15 @@ internal sealed class CanaryAnalysis(AnalysisPlan plan, IMetricReader metrics, I
             }
             catch (MetricsUnavailableException e)
             {
-                return run.Stop(CanaryDecision.Inconclusive, $"metrics unavailable: {e.Message}", dataProblem: e.Message, now: at);
+                return run.Stop(CanaryDecision.Inconclusive, $"metrics unavailable: {e.Message}", dataProblem: e.Message, backendFailure: true, now: at);
             }
             catch (TargetUnavailableException e)
             {
-                return run.Stop(CanaryDecision.Inconclusive, $"Kubernetes unavailable: {e.Message}", dataProblem: e.Message, now: at);
+                return run.Stop(CanaryDecision.Inconclusive, $"Kubernetes unavailable: {e.Message}", dataProblem: e.Message, backendFailure: true, now: at);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                return run.Stop(CanaryDecision.Inconclusive, "cancelled before a decision", dataProblem: "cancelled", now: time.GetUtcNow());
+                return run.Stop(CanaryDecision.Inconclusive, "cancelled before a decision", dataProblem: "cancelled", backendFailure: true, now: time.GetUtcNow());
             }
         }
 

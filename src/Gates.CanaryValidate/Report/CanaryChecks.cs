@@ -29,9 +29,9 @@ internal static class CanaryChecks
             });
         }
 
-        if (outcome.DataProblem is { } problem && !plan.Gates.Any(g => outcome.Gates.Single(l => l.Gate == g.Name).Status is GateStatus.NoData or GateStatus.Stale))
+        if (outcome.BackendFailure is { } problem)
         {
-            checks.Add(new CheckResult { Name = "metrics", Verdict = Verdict.Inconclusive, Reason = problem });
+            checks.Add(new CheckResult { Name = "data", Verdict = Verdict.Inconclusive, Reason = problem });
         }
 
         if (outcome.SrmPValue is { } p)

@@ -174,4 +174,28 @@ public sealed class CommandTests(RealPrometheus prometheus) : IClassFixture<Real
         exit.ShouldBe(2);
         run.Error.ToString().ShouldContain("--act needs a Kubernetes target");
     }
+
+    [Fact]
+    public async Task An_unreachable_prometheus_is_inconclusive_with_a_data_check_naming_the_error()
+    {
+        using var run = new CommandRunner();
+        var closed = new Uri($"http://127.0.0.1:{ClosedPort()}/");
+
+        var exit = await run.RunAsync("--canary", "a", "--baseline", "b", "--prometheus-url", closed.AbsoluteUri, "--prometheus-retries", "1",
+            "--error-rate-threshold", "0.02", "--report-json", "r.json");
+
+        exit.ShouldBe(4);
+        var checks = JsonNode.Parse(File.ReadAllText(run.Folder.File("r.json")))!["checks"]!.AsArray();
+        var data = checks.Single(c => c!["name"]!.GetValue<string>() == "data")!;
+        data["verdict"]!.GetValue<string>().ShouldBe("inconclusive");
+        data["reason"]!.GetValue<string>().ShouldContain("did not answer after 2 attempts");
+        checks.Single(c => c!["name"]!.GetValue<string>() == "error-rate")!["reason"]!.GetValue<string>().ShouldStartWith("not looked at:");
+    }
+
+    private static int ClosedPort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
 }
