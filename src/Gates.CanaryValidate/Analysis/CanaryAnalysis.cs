@@ -13,15 +13,21 @@ internal sealed class CanaryAnalysis(AnalysisPlan plan, IMetricReader metrics, I
     {
         var run = new AnalysisRun(plan, start);
         var times = plan.LookTimes(start);
-        for (var i = 0; i < times.Count; i++)
+        for (var i = -1; i < times.Count; i++)
         {
-            var at = times[i];
+            // Look -1 is the health check at the start: a canary that is already broken is rolled back at once.
+            var at = i < 0 ? start : times[i];
             try
             {
                 await WaitUntilAsync(at, ct);
                 if (target is not null && await ReadTargetAsync(run, at, ct) is { } stop)
                 {
                     return stop;
+                }
+
+                if (i < 0)
+                {
+                    continue;
                 }
 
                 var data = await metrics.ReadAsync(at, at - run.WindowStart, ct);

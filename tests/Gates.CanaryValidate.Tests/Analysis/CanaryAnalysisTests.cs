@@ -44,7 +44,7 @@ public sealed class CanaryAnalysisTests
     }
 
     [Fact]
-    public async Task A_crash_loop_rolls_back_before_any_metric_is_read()
+    public async Task A_crash_loop_at_the_start_rolls_back_at_once_before_any_metric_is_read()
     {
         var broken = ScriptedTarget.Healthy() with { CanaryReady = false, Failures = ["pod m-canary-1 container server: CrashLoopBackOff"] };
 
@@ -53,12 +53,13 @@ public sealed class CanaryAnalysisTests
         outcome.Decision.ShouldBe(CanaryDecision.Rollback);
         outcome.HealthFailure.ShouldBe("pod m-canary-1 container server: CrashLoopBackOff");
         outcome.Looks.ShouldBeEmpty();
+        outcome.Elapsed.ShouldBe(TimeSpan.Zero);
     }
 
     [Fact]
     public async Task Restarts_during_the_analysis_roll_back_but_restarts_from_before_do_not()
     {
-        var target = new ScriptedTarget(ScriptedTarget.Healthy(restarts: 3), ScriptedTarget.Healthy(restarts: 4));
+        var target = new ScriptedTarget(ScriptedTarget.Healthy(restarts: 3), ScriptedTarget.Healthy(restarts: 3), ScriptedTarget.Healthy(restarts: 4));
         var slow = new FixedTraffic("error-rate", 30, 0, 270, 1);
 
         var outcome = await Run(Plan() with { MinSamples = 1_000 }, slow, target);
