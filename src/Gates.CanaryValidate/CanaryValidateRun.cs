@@ -19,11 +19,12 @@ internal static class CanaryValidateRun
     {
         var started = env.Time.GetUtcNow();
         var clock = env.Time.GetTimestamp();
-        var config = CanaryConfigReader.Read(settings.Config, settings.Overrides, settings.InferenceService is not null ? "knative" : "http");
-        var url = config.Prometheus.Url ?? throw new GateInputException("--prometheus-url is required (or prometheus.url in the config, or GATES_PROMETHEUS_URL)");
         var ns = settings.Namespace ?? "default";
         var probe = Probe(settings, ns);
         var target = probe is null ? null : await ReadTargetAsync(probe, ct);
+        var defaultTemplate = target is { Kind: "InferenceService", Mode: "Serverless" } ? "knative" : "http";
+        var config = CanaryConfigReader.Read(settings.Config, settings.Overrides, defaultTemplate);
+        var url = config.Prometheus.Url ?? throw new GateInputException("--prometheus-url is required (or prometheus.url in the config, or GATES_PROMETHEUS_URL)");
         var targets = new QueryTargets(
             settings.Canary ?? target?.CanaryName ?? throw new GateInputException("give --deployment, --inference-service, or --canary and --baseline"),
             settings.Baseline ?? target?.BaselineName ?? throw new GateInputException("--baseline is required with --canary"),

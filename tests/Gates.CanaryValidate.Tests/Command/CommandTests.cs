@@ -192,6 +192,25 @@ public sealed class CommandTests(RealPrometheus prometheus) : IClassFixture<Real
         checks.Single(c => c!["name"]!.GetValue<string>() == "error-rate")!["reason"]!.GetValue<string>().ShouldStartWith("not looked at:");
     }
 
+    [Fact]
+    public async Task A_raw_deployment_canary_is_analysed_by_pod_and_the_ignored_percent_is_a_report_warning()
+    {
+        using var api = new FakeApiServer()
+            .InferenceService("llama", "isvc-raw-canary.json")
+            .Deployment("llama-v2-predictor", "deployment-raw-canary.json");
+        using var run = new CommandRunner();
+
+        var exit = await run.RunAsync("--inference-service", "llama", "-n", KnativeSeries.Namespace, "--kubeconfig", api.Kubeconfig, "--template", "vllm",
+            "--prometheus-url", Url, "--error-rate-threshold", "0.02", "--report-json", "r.json");
+
+        exit.ShouldBe(0, run.Error.ToString());
+        var report = JsonNode.Parse(File.ReadAllText(run.Folder.File("r.json")))!;
+        report["warnings"]!.AsArray().ShouldContain(w => w!.GetValue<string>().Contains("canaryTrafficPercent (20) is ignored in RawDeployment mode"));
+        report["details"]!["canary-validate"]!["target"]!["canary"]!.GetValue<string>().ShouldBe("llama-v2-predictor");
+        report["checks"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "traffic-split")!["verdict"]!.GetValue<string>().ShouldBe("pass");
+        run.Error.ToString().ShouldContain("warning: spec.predictor.canaryTrafficPercent (20) is ignored");
+    }
+
     private static int ClosedPort()
     {
         using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

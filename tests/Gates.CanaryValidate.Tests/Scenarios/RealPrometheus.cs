@@ -16,6 +16,7 @@ public sealed class RealPrometheus : IAsyncLifetime
         .Revision("sklearn-iris-predictor-00001", 45, 0.005).Revision("sklearn-iris-predictor-00002", 5, 0.10)
         .Pod("mymodel-6b9f8d7c5-abcde", 20, 0.005).Pod("mymodel-6b9f8d7c5-fghij", 20, 0.005).Pod("mymodel-canary-7d4f9c6b8-x2x9z", 5, 0.005)
         .VllmPod("llm-5d9c7b6f4-q8w2e", 8, 0.002, 0.01).VllmPod("llm-5d9c7b6f4-z7x6c", 8, 0.002, 0.01).VllmPod("llm-canary-6c8d9f7b5-r4t5y", 2, 0.002, 0.30)
+        .VllmPod("llama-predictor-7b8c9d6e5-d3e4f", 8, 0.002, 0.01).VllmPod("llama-v2-predictor-5c7d8e9f6-a1b2c", 2, 0.002, 0.01)
         .Quality("healthy-00001", 20, 0.90).Quality("healthy-00002", 2, 0.91).Quality("bad-00001", 20, 0.90).Quality("bad-00002", 2, 0.70)
         .Latencies("healthy-00001", 45, 0.01).Latencies("healthy-00002", 5, 0.01)
         .Latencies("bad-00001", 45, 0.01).Latencies("bad-00002", 5, 0.2)
