@@ -22,7 +22,7 @@ internal sealed record CanaryGate
     public double? Quantile { get; init; }
     /// <summary>The latency limit in seconds (the <c>le</c> bucket bound it is matched with).</summary>
     public double? LatencyLimit { get; init; }
-    /// <summary>Units of the histogram's <c>le</c> per second (1000 for a histogram in milliseconds).</summary>
+    /// <summary>Units per second of the histogram behind a quantile or latency-mean gate (1000 for milliseconds).</summary>
     public double LatencyUnitsPerSecond { get; init; } = 1;
     public required MetricQueries Queries { get; init; }
 

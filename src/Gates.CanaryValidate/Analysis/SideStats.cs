@@ -4,7 +4,7 @@ namespace Gates.CanaryValidate.Analysis;
 /// What one side (canary or baseline) has shown since the window opened: n observations summing to
 /// <see cref="Sum"/> (for 0/1 observations, the count of ones).
 /// </summary>
-internal sealed record SideStats(long N, double Sum, double? SumSquares = null)
+internal sealed record SideStats(long N, double Sum, double? SumSquares = null, double? SecondMomentBound = null)
 {
     public double Mean => N > 0 ? Sum / N : double.NaN;
 
@@ -12,7 +12,8 @@ internal sealed record SideStats(long N, double Sum, double? SumSquares = null)
 
     /// <summary>
     /// Per-observation variance: for 0/1 data and bounded data, smoothed towards the middle so that an early run of
-    /// identical values cannot claim zero variance; otherwise the sample variance from the sum of squares.
+    /// identical values cannot claim zero variance; otherwise the sample variance from the sum of squares, or the
+    /// histogram's bound on E[x²] less the squared mean.
     /// </summary>
     public double Variance(CanaryGate gate)
     {
@@ -26,6 +27,11 @@ internal sealed record SideStats(long N, double Sum, double? SumSquares = null)
         {
             var v = (squares - (N * Mean * Mean)) / (N - 1);
             return Math.Max(v, 1e-12);
+        }
+
+        if (SecondMomentBound is { } moment && N >= 1)
+        {
+            return Math.Max(moment - (Mean * Mean), 1e-12);
         }
 
         if (gate.Range is var (low, high))

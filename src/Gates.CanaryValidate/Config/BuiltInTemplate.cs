@@ -3,7 +3,7 @@ using Gates.CanaryValidate.Analysis;
 namespace Gates.CanaryValidate.Config;
 
 /// <summary>A built-in metric: its kind and its PromQL by role.</summary>
-internal sealed record BuiltInMetric(MetricKind Kind, IReadOnlyDictionary<string, string> Queries, (double, double)? Range = null);
+internal sealed record BuiltInMetric(MetricKind Kind, IReadOnlyDictionary<string, string> Queries, (double, double)? Range = null, double UnitsPerSecond = 1);
 
 /// <summary>
 /// Ready-made queries for one kind of server. {{canary}} is the canary's name in metric labels (a revision for

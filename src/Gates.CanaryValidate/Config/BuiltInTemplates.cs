@@ -21,6 +21,7 @@ internal static class BuiltInTemplates
                 $"sum(increase(revision_request_count{{{Revision},response_code_class=\"5xx\"}}[{{{{window}}}}]))",
                 $"sum(increase(revision_request_count{{{Revision}}}[{{{{window}}}}]))"),
             ["latency"] = Histogram("revision_request_latencies", Revision),
+            ["latency_mean"] = HistogramMean("revision_request_latencies", Revision, 1000),
             ["quality_score"] = Score(Revision),
         },
         $"sum(increase(revision_request_count{{{Revision}}}[{{{{window}}}}]))",
@@ -36,6 +37,7 @@ internal static class BuiltInTemplates
                 $"sum(increase(http_requests_total{{{Pods},handler=~\"/v1/.*\",status=~\"5..|5xx\"}}[{{{{window}}}}]))",
                 $"sum(increase(http_requests_total{{{Pods},handler=~\"/v1/.*\"}}[{{{{window}}}}]))"),
             ["latency"] = Histogram("vllm:e2e_request_latency_seconds", Pods),
+            ["latency_mean"] = HistogramMean("vllm:e2e_request_latency_seconds", Pods, 1),
             ["ttft"] = Histogram("vllm:time_to_first_token_seconds", Pods),
             ["inter_token_latency"] = Histogram("vllm:time_per_output_token_seconds", Pods),
             ["quality_score"] = Score(Pods),
@@ -53,6 +55,7 @@ internal static class BuiltInTemplates
                 $"sum(increase(http_requests_total{{{Pods},code=~\"5..\"}}[{{{{window}}}}]))",
                 $"sum(increase(http_requests_total{{{Pods}}}[{{{{window}}}}]))"),
             ["latency"] = Histogram("http_request_duration_seconds", Pods),
+            ["latency_mean"] = HistogramMean("http_request_duration_seconds", Pods, 1),
             ["quality_score"] = Score(Pods),
         },
         $"sum(increase(http_requests_total{{{Pods}}}[{{{{window}}}}]))",
@@ -75,6 +78,14 @@ internal static class BuiltInTemplates
         ["requests"] = $"sum(increase({name}_count{{{selector}}}[{{{{window}}}}]))",
         ["buckets"] = $"sum by (le) (increase({name}_bucket{{{selector}}}[{{{{window}}}}]))",
     });
+
+    /// <summary>The mean of a latency histogram (in seconds), its variance bounded through the buckets.</summary>
+    private static BuiltInMetric HistogramMean(string name, string selector, double unitsPerSecond) => new(MetricKind.Mean, new Dictionary<string, string>
+    {
+        ["sum"] = $"sum(increase({name}_sum{{{selector}}}[{{{{window}}}}]))",
+        ["count"] = $"sum(increase({name}_count{{{selector}}}[{{{{window}}}}]))",
+        ["buckets"] = $"sum by (le) (increase({name}_bucket{{{selector}}}[{{{{window}}}}]))",
+    }, UnitsPerSecond: unitsPerSecond);
 
     /// <summary>An online quality score in [0, 1] exported as a summary or histogram named model_quality_score.</summary>
     private static BuiltInMetric Score(string selector) => new(MetricKind.Mean, new Dictionary<string, string>

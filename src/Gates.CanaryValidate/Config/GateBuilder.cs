@@ -115,12 +115,15 @@ internal static class GateBuilder
             }
         }
 
-        if (range is null && !queries.ContainsKey("sum_squares"))
+        if (range is null && !queries.ContainsKey("sum_squares") && !queries.ContainsKey("buckets"))
         {
-            problem("a mean gate needs 'range: [low, high]' or queries.sum_squares, so its variance is known");
+            problem("a mean gate needs 'range: [low, high]', queries.sum_squares or queries.buckets (a histogram by le), so its variance is known");
         }
 
-        return gate with { Range = range };
+        var units = keys.TryGetValue("unit", out var unit)
+            ? Text(unit) switch { "s" => 1, "ms" => 1000, _ => Fail(problem, "unit must be s or ms") }
+            : builtIn?.UnitsPerSecond ?? 1;
+        return gate with { Range = range, LatencyUnitsPerSecond = units };
     }
 
     private static IEnumerable<(string Role, string Text)> ReadQueries(YamlNode? node, Action<string> problem)

@@ -90,8 +90,10 @@ internal sealed class PrometheusMetricReader(PrometheusClient client, CanaryConf
                     return null;
                 }
 
-                var squares = gate.Queries.Has("sum_squares") ? await Value("sum_squares") : null;
-                return new SideStats(Count(count), sum, squares);
+                var units = gate.LatencyUnitsPerSecond;
+                var squares = gate.Queries.Has("sum_squares") ? await Value("sum_squares") / (units * units) : null;
+                var moment = gate.Queries.Has("buckets") ? HistogramMoments.SecondMomentBound(await Query("buckets"), units) : null;
+                return new SideStats(Count(count), sum / units, squares, moment);
             }
         }
     }

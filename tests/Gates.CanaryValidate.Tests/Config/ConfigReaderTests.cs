@@ -68,7 +68,7 @@ public sealed class ConfigReaderTests
 
         error.Problems.ShouldContain(p => p.Contains("a mean gate needs queries.count"));
         error.Problems.ShouldContain(p => p.Contains("unknown placeholder {{revision}}"));
-        error.Problems.ShouldContain(p => p.Contains("needs 'range: [low, high]' or queries.sum_squares"));
+        error.Problems.ShouldContain(p => p.Contains("needs 'range: [low, high]', queries.sum_squares or queries.buckets"));
     }
 
     [Fact]

@@ -57,7 +57,7 @@ internal static class KnativeSeries
     }
 
     /// <summary>A latency histogram in milliseconds where <paramref name="slowShare"/> of requests exceed 500 ms.</summary>
-    public static OpenMetricsWriter Latencies(this OpenMetricsWriter writer, string revision, double perSecond, double slowShare)
+    public static OpenMetricsWriter Latencies(this OpenMetricsWriter writer, string revision, double perSecond, double slowShare, double meanMs = 150)
     {
         var labels = $"namespace_name=\"{Namespace}\",revision_name=\"{revision}\"";
         var span = TimeSpan.FromMinutes(20);
@@ -66,6 +66,8 @@ internal static class KnativeSeries
             writer.Counter("revision_request_latencies_bucket", $"{labels},le=\"{le}\"", From, span, perSecond * share);
         }
 
-        return writer.Counter("revision_request_latencies_count", labels, From, span, perSecond);
+        return writer
+            .Counter("revision_request_latencies_count", labels, From, span, perSecond)
+            .Series("revision_request_latencies_sum", labels, From, span, s => Math.Floor(perSecond * s) * meanMs);
     }
 }

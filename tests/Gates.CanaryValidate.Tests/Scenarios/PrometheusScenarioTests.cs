@@ -104,6 +104,27 @@ public sealed class PrometheusScenarioTests(RealPrometheus prometheus) : IClassF
         slow.Gates[0].Value!.Value.ShouldBe(0.2, tolerance: 0.01);
     }
 
+    [Fact]
+    public async Task A_latency_mean_is_compared_with_the_baseline_with_its_variance_bounded_by_the_histogram()
+    {
+        const string config = """
+            analysis: { template: knative, interval: 1m, duration: 15m }
+            gates:
+              latency-vs-baseline:
+                metric: latency_mean
+                max: 0.25
+                delta: relative
+            """;
+
+        var healthy = await ScenarioRunner.RunAsync(prometheus.Server.Url, "healthy", config);
+        var slow = await ScenarioRunner.RunAsync(prometheus.Server.Url, "bad", config);
+
+        healthy.Decision.ShouldBe(CanaryDecision.Promote, healthy.Reason);
+        healthy.Gates[0].Canary!.Value.ShouldBe(0.15, tolerance: 0.001);
+        slow.Decision.ShouldBe(CanaryDecision.Rollback, slow.Reason);
+        slow.Gates[0].Value!.Value.ShouldBe(400.0 / 150 - 1, tolerance: 0.01);
+    }
+
     private static string NoSeriesConfig(string policy) => $$$"""
         analysis:
           template: knative

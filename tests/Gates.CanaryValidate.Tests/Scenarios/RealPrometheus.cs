@@ -19,7 +19,7 @@ public sealed class RealPrometheus : IAsyncLifetime
         .VllmPod("llama-predictor-7b8c9d6e5-d3e4f", 8, 0.002, 0.01).VllmPod("llama-v2-predictor-5c7d8e9f6-a1b2c", 2, 0.002, 0.01)
         .Quality("healthy-00001", 20, 0.90).Quality("healthy-00002", 2, 0.91).Quality("bad-00001", 20, 0.90).Quality("bad-00002", 2, 0.70)
         .Latencies("healthy-00001", 45, 0.01).Latencies("healthy-00002", 5, 0.01)
-        .Latencies("bad-00001", 45, 0.01).Latencies("bad-00002", 5, 0.2)
+        .Latencies("bad-00001", 45, 0.01).Latencies("bad-00002", 5, 0.2, meanMs: 400)
         .ToString();
 
     public async Task InitializeAsync() => Server = await PrometheusServer.StartAsync(Series());
