@@ -9,19 +9,20 @@ namespace Gates.CanaryValidate.Tests.Config;
 public sealed class ConfigReaderTests
 {
     [Fact]
-    public void The_example_config_in_the_repository_reads_into_four_gates()
+    public void The_example_config_in_the_repository_reads_into_five_gates()
     {
         var config = CanaryConfigReader.Read(RepositoryPaths.Of("thresholds", "canary.yaml"), new CanaryOverrides(), "http");
 
         config.Template.Name.ShouldBe("knative");
-        config.Plan.Gates.Select(g => g.Kind).ShouldBe([MetricKind.Proportion, MetricKind.Proportion, MetricKind.Quantile, MetricKind.Mean]);
+        config.Plan.Gates.Select(g => g.Kind).ShouldBe([MetricKind.Proportion, MetricKind.Proportion, MetricKind.Quantile, MetricKind.Mean, MetricKind.Mean]);
         config.Plan.Warmup.ShouldBe(TimeSpan.FromMinutes(1));
         config.Plan.MinSamples.ShouldBe(200);
         config.MaxStaleness.ShouldBe(TimeSpan.FromMinutes(3));
-        config.Plan.GateAlpha.ShouldBe(0.0125);
+        config.Plan.GateAlpha.ShouldBe(0.01);
+        config.Plan.Gates[3].LatencyUnitsPerSecond.ShouldBe(1000);
         var p95 = config.Plan.Gates[2];
         (p95.Threshold, p95.LatencyLimit, p95.LatencyUnitsPerSecond).ShouldBe((0.05, 0.5, 1000));
-        config.Plan.Gates[3].Required.ShouldBeFalse();
+        config.Plan.Gates[4].Required.ShouldBeFalse();
         config.File!.Sha256.Length.ShouldBe(64);
     }
 
