@@ -41,6 +41,15 @@ public sealed class SimulationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_quality_score_exactly_at_its_lower_limit_is_rolled_back_at_most_alpha_of_the_time()
+    {
+        // Scores of 0 or 1 have the largest variance a score in [0, 1] with that mean can have: the hardest case.
+        var gate = TestGates.QualityAtLeast(0.85);
+        var rate = await RollbackRate(gate, canaryRate: 0.85, baselineRate: 0.85, canaryPerLook: 100, runs: 1000, seed: 5);
+        rate.ShouldBeLessThanOrEqualTo(Alpha);
+    }
+
+    [Fact]
     public async Task A_doubled_error_rate_is_caught_with_the_stated_power_at_the_stated_sample_size()
     {
         var gate = TestGates.ErrorRateDelta(0);
