@@ -4,8 +4,8 @@ using Gates.Testing;
 namespace Gates.Actions.Tests;
 
 /// <summary>
-/// One simulated job shared by the action tests: its first step runs actions/setup, which builds the tools
-/// from this source tree (the path this repository's own CI takes) and installs them under $RUNNER_TEMP.
+/// One simulated job shared by the action tests: its first step runs actions/setup, which builds every tool
+/// this source tree has (the path this repository's own CI takes) and installs them under $RUNNER_TEMP.
 /// Later actions in the job find them installed, so the tools are packed once per test run.
 /// </summary>
 public sealed class ToolsJob : IDisposable
@@ -13,7 +13,7 @@ public sealed class ToolsJob : IDisposable
     public ToolsJob()
     {
         Job = new SimulatedJob(RepositoryPaths.Root);
-        Setup = Job.Run(ActionPath("actions", "setup"), new Dictionary<string, string> { ["tools"] = "eval-gate" });
+        Setup = Job.Run(ActionPath("actions", "setup"), new Dictionary<string, string> { ["tools"] = string.Join("\n", GateTool.Landed.Select(t => t.Command)) });
     }
 
     public SimulatedJob Job { get; }
