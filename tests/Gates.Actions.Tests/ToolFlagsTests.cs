@@ -12,7 +12,7 @@ namespace Gates.Actions.Tests;
 public class ToolFlagsTests(ToolsJob tools)
 {
     /// <summary>Variables the action scripts use themselves, and latency-bench's key holder.</summary>
-    private static readonly HashSet<string> ActionOwn = ["GATES_TOOLS_DIR", "GATES_SUBCOMMAND", "GATES_ARGS", "GATES_LATENCY_API_KEY"];
+    private static readonly HashSet<string> ActionOwn = ["GATES_TOOLS_DIR", "GATES_SUBCOMMAND", "GATES_ARGS", "GATES_LATENCY_API_KEY", "GATES_SETUP_VERSION"];
 
     public static IEnumerable<object[]> LandedTools() => GateTool.Landed.Select(t => new object[] { t.Command });
 
@@ -30,6 +30,25 @@ public class ToolFlagsTests(ToolsJob tools)
         {
             var flag = "--" + variable["GATES_".Length..].ToLowerInvariant().Replace('_', '-');
             flags.ShouldContain(flag, $"actions/{tool} sets {variable}, but {tool} --help has no {flag}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(LandedTools))]
+    public void Every_variable_the_gitlab_component_and_the_argo_template_set_is_a_flag_of_the_tool(string tool)
+    {
+        var flags = Help(tool);
+        var component = GitLabComponent.Load(tool);
+        var gitlab = Yaml.Mapping(component.Interpolate(component.Declared.Where(component.IsMandatory).ToDictionary(i => i, i => "x")), $"gates-{tool}");
+        var gitlabVariables = Yaml.ScalarMap(gitlab, "variables").Keys;
+        var argo = Yaml.Sequence(Yaml.Mapping(Yaml.LoadMapping(ToolsJob.ActionPath("workflows-examples", "argo", "gates-tools.yaml")), "spec"), "templates")
+            .Single(t => Yaml.Scalar(t, "name") == tool);
+        var argoVariables = Yaml.Sequence(Yaml.Mapping(argo, "script"), "env").Select(e => Yaml.Scalar(e, "name")!);
+
+        foreach (var variable in gitlabVariables.Concat(argoVariables).Where(v => v.StartsWith("GATES_", StringComparison.Ordinal) && !ActionOwn.Contains(v)))
+        {
+            var flag = "--" + variable["GATES_".Length..].ToLowerInvariant().Replace('_', '-');
+            flags.ShouldContain(flag, $"{tool}: {variable} is set for GitLab or Argo, but {tool} --help has no {flag}");
         }
     }
 

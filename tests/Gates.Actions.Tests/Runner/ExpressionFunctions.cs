@@ -2,10 +2,17 @@ using System.Text.RegularExpressions;
 
 namespace Gates.Actions.Tests.Runner;
 
-/// <summary>Status functions (from the job's state so far) and the string functions the actions use.</summary>
-public sealed class ExpressionFunctions(bool jobFailed)
+/// <summary>
+/// Status functions (from the job's state so far) and the string functions the actions use, plus any extra
+/// functions a caller adds (the Argo tests add asInt).
+/// </summary>
+public sealed class ExpressionFunctions(bool jobFailed, IReadOnlyDictionary<string, Func<IReadOnlyList<object?>, object?>>? extra = null)
 {
-    public object? Call(string name, IReadOnlyList<object?> args) => name.ToLowerInvariant() switch
+    public object? Call(string name, IReadOnlyList<object?> args) => extra is not null && extra.TryGetValue(name, out var function)
+        ? function(args)
+        : Builtin(name, args);
+
+    private object? Builtin(string name, IReadOnlyList<object?> args) => name.ToLowerInvariant() switch
     {
         "success" => !jobFailed,
         "failure" => jobFailed,
