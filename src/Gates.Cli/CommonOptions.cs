@@ -14,7 +14,10 @@ public sealed class CommonOptions
         FailOn = EnvOption.Text(env, "--fail-on", "Lowest verdict that fails the run: fail | warn (default fail)");
         OnInconclusive = EnvOption.Text(env, "--on-inconclusive", "Map an inconclusive verdict: exit (4) | pass | warn | fail");
         Ci = EnvOption.Text(env, "--ci", "CI host: github | gitlab | argo | none (detected from the environment by default)");
-        PrComment = EnvOption.Text(env, "--pr-comment", "Pull-request comment: auto | off | required (default auto)");
+        PrComment = EnvOption.Text(env, "--pr-comment", "Pull-request comment: auto | off | required (default auto; required makes a failed post exit 3)");
+        CommentKey = EnvOption.Text(env, "--comment-key", "Key of the sticky comment, so several runs of one tool keep separate comments (default: the subject model, else 'default')");
+        CommentMode = EnvOption.Text(env, "--comment-mode", "Sticky comment: update (in place) | recreate (delete and post anew) | off (default update)");
+        PrNumber = EnvOption.Text(env, "--pr-number", "Pull or merge request to comment on (default: from the CI event)");
         OutputsDir = EnvOption.Text(env, "--outputs-dir", "Folder for output files (Argo output parameters, GitLab artifacts)");
         SubjectModel = EnvOption.Text(env, "--subject-model", "Model name recorded in the report");
         SubjectVersion = EnvOption.Text(env, "--subject-version", "Model version recorded in the report");
@@ -29,6 +32,9 @@ public sealed class CommonOptions
     public Option<string?> OnInconclusive { get; }
     public Option<string?> Ci { get; }
     public Option<string?> PrComment { get; }
+    public Option<string?> CommentKey { get; }
+    public Option<string?> CommentMode { get; }
+    public Option<string?> PrNumber { get; }
     public Option<string?> OutputsDir { get; }
     public Option<string?> SubjectModel { get; }
     public Option<string?> SubjectVersion { get; }
@@ -36,7 +42,7 @@ public sealed class CommonOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Thresholds, ReportJson, Format, Output, FailOn, OnInconclusive, Ci, PrComment, OutputsDir, SubjectModel, SubjectVersion, Verbose })
+        foreach (var option in new Option[] { Thresholds, ReportJson, Format, Output, FailOn, OnInconclusive, Ci, PrComment, CommentKey, CommentMode, PrNumber, OutputsDir, SubjectModel, SubjectVersion, Verbose })
         {
             command.Options.Add(option);
         }
@@ -53,11 +59,11 @@ public sealed class CommonOptions
         }
 
         var prComment = EnvOption.ParseWord(parse.GetValue(PrComment), "--pr-comment", PrCommentMode.Auto);
-        if (prComment == PrCommentMode.Required)
-        {
-            // Sticky comments arrive with the comment integration; until then "required" cannot be honoured.
-            throw new Core.GateInputException("--pr-comment required: posting pull-request comments is not available in this version; use auto or off");
-        }
+        var prNumber = parse.GetValue(PrNumber) is { Length: > 0 } number
+            ? long.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n
+                : throw new Core.GateInputException($"--pr-number: '{number}' is not a positive whole number")
+            : (long?)null;
 
         return new CommonSettings
         {
@@ -69,6 +75,9 @@ public sealed class CommonOptions
             OnInconclusive = EnvOption.ParseWord(parse.GetValue(OnInconclusive), "--on-inconclusive", InconclusivePolicy.Exit),
             Ci = parse.GetValue(Ci),
             PrComment = prComment,
+            CommentKey = parse.GetValue(CommentKey),
+            CommentMode = EnvOption.ParseWord(parse.GetValue(CommentMode), "--comment-mode", Comments.CommentMode.Update),
+            PrNumber = prNumber,
             OutputsDir = Path(OutputsDir),
             SubjectModel = parse.GetValue(SubjectModel),
             SubjectVersion = parse.GetValue(SubjectVersion),

@@ -11,6 +11,9 @@ public sealed record CommonSettings
     public InconclusivePolicy OnInconclusive { get; init; }
     public string? Ci { get; init; }
     public PrCommentMode PrComment { get; init; }
+    public string? CommentKey { get; init; }
+    public Comments.CommentMode CommentMode { get; init; }
+    public long? PrNumber { get; init; }
     public string? OutputsDir { get; init; }
     public string? SubjectModel { get; init; }
     public string? SubjectVersion { get; init; }

@@ -11,6 +11,9 @@ public static class ExitCodes
     public const int RuntimeError = 3;
     public const int Inconclusive = 4;
 
+    /// <summary>manifest-bump only: the target branch kept moving and the bounded re-applies ran out (docs/exit-codes.md).</summary>
+    public const int Conflict = 5;
+
     public static int For(Verdict verdict, FailOn failOn, InconclusivePolicy onInconclusive) => verdict switch
     {
         Verdict.Pass => Passed,

@@ -1,3 +1,4 @@
+using Gates.Cli.Comments;
 using Gates.Cli.Hosts;
 using Gates.Core.Reporting;
 using Gates.Core.Results;
@@ -6,26 +7,33 @@ namespace Gates.Cli;
 
 /// <summary>
 /// Sends a finished report where it belongs: the gate report file, the chosen format on stdout or --output,
-/// and the host's own channels. Returns the exit code under --fail-on and --on-inconclusive.
+/// the host's own channels and the sticky pull-request comment. Returns the exit code under --fail-on and
+/// --on-inconclusive; with --pr-comment required, a comment that could not be posted makes it 3.
 /// </summary>
 public static class ReportOutputs
 {
-    public static int Publish(GateReport report, CommonSettings settings, GateEnvironment env)
+    public static int Publish(GateReport report, CommonSettings settings, GateEnvironment env, PublishOptions? options = null) =>
+        PublishAsync(report, settings, env, options, CancellationToken.None).GetAwaiter().GetResult();
+
+    public static async Task<int> PublishAsync(GateReport report, CommonSettings settings, GateEnvironment env, PublishOptions? options, CancellationToken ct)
     {
+        options ??= PublishOptions.Default;
+        var markdown = options.MarkdownOrDefault;
         var exitCode = ExitCodes.For(report.Verdict, settings.FailOn, settings.OnInconclusive);
         if (settings.ReportJson is { } reportPath)
         {
             AtomicFile.Write(reportPath, Render(report, "json"));
         }
 
+        var chosen = settings.Format == "markdown" ? markdown(true) : ReportRenderers.For(settings.Format);
         if (settings.Output is { } output)
         {
-            AtomicFile.Write(output, Render(report, settings.Format));
+            AtomicFile.Write(output, chosen.RenderToString(report));
             ReportRenderers.For("text").Render(report, env.Out);
         }
         else
         {
-            ReportRenderers.For(settings.Format).Render(report, env.Out);
+            chosen.Render(report, env.Out);
         }
 
         var host = HostDetector.Detect(env.Variables, settings.Ci);
@@ -35,9 +43,12 @@ public static class ReportOutputs
             OutputsDir = settings.OutputsDir,
             Passed = exitCode == ExitCodes.Passed,
             WorkingDirectory = env.WorkingDirectory,
+            Markdown = options.Markdown,
         };
         HostPublisher.Publish(report, host, hostSettings, env.Variables, env.Error);
-        return exitCode;
+
+        var comment = await CommentStep.RunAsync(report, settings, env, host, options, ct);
+        return comment.IsFailure() && settings.PrComment == PrCommentMode.Required ? ExitCodes.RuntimeError : exitCode;
     }
 
     public static string Render(GateReport report, string format)

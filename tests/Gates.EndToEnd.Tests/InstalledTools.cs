@@ -21,7 +21,7 @@ public sealed class InstalledTools : IDisposable
     {
         var packages = Path.Combine(folder.Path, "packages");
         ToolPath = Path.Combine(folder.Path, "tools");
-        foreach (var (project, packageId) in new[] { ("Gates.EvalGate", "Gates.EvalGate") })
+        foreach (var (project, packageId) in new[] { ("Gates.EvalGate", "Gates.EvalGate"), ("Gates.GateReport", "Gates.GateReport") })
         {
             var csproj = RepositoryPaths.Of("src", project, project + ".csproj");
             Run("dotnet", ["pack", csproj, "--no-build", "-c", Configuration, "-o", packages, "-p:PackageOutputPath=" + packages]).ShouldHaveExitCode(0);
@@ -50,7 +50,11 @@ public sealed class InstalledTools : IDisposable
         }
 
         // A clean host: no CI variables leak from the machine running the tests.
-        foreach (var name in new[] { "GITHUB_ACTIONS", "GITLAB_CI", "ARGO_WORKFLOW_NAME", "ARGO_TEMPLATE", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "CI" })
+        foreach (var name in new[]
+        {
+            "GITHUB_ACTIONS", "GITLAB_CI", "ARGO_WORKFLOW_NAME", "ARGO_TEMPLATE", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "CI",
+            "GITHUB_EVENT_PATH", "GITHUB_TOKEN", "GATES_GITHUB_TOKEN", "GITLAB_TOKEN", "GATES_GITLAB_TOKEN", "CI_MERGE_REQUEST_IID",
+        })
         {
             start.Environment.Remove(name);
         }

@@ -24,7 +24,7 @@ internal static class GitHubHost
         {
             var existing = File.Exists(summaryPath) ? new FileInfo(summaryPath).Length : 0;
             var separator = existing > 0 ? "\n" : "";
-            Append(summaryPath, separator + StepSummary.Build(report, existing + separator.Length));
+            Append(summaryPath, separator + StepSummary.Build(report, existing + separator.Length, markdown: settings.Markdown));
             written.Add(summaryPath);
         }
 

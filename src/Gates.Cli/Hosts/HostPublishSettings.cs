@@ -14,4 +14,7 @@ public sealed record HostPublishSettings
 
     /// <summary>Relative paths resolve against this folder; GitLab files go here when no outputs dir is given.</summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
+
+    /// <summary>The Markdown renderer (with or without details) for the step summary; null means the standard report.</summary>
+    public Func<bool, Core.Reporting.IReportRenderer>? Markdown { get; init; }
 }

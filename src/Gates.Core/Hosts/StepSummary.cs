@@ -14,15 +14,18 @@ public static class StepSummary
     /// <summary>Headroom under GitHub's 1 MiB (1,048,576 bytes) per-step limit.</summary>
     public const long LimitBytes = 1_000_000;
 
-    public static string Build(GateReport report, long bytesAlreadyWritten = 0, long limitBytes = LimitBytes)
+    /// <param name="markdown">The Markdown renderer with (true) or without (false) details; by default <see cref="MarkdownRenderer"/>.</param>
+    public static string Build(GateReport report, long bytesAlreadyWritten = 0, long limitBytes = LimitBytes,
+        Func<bool, IReportRenderer>? markdown = null)
     {
         var room = limitBytes - bytesAlreadyWritten;
-        foreach (var renderer in new[] { new MarkdownRenderer(), new MarkdownRenderer(includeDetails: false) })
+        markdown ??= details => new MarkdownRenderer(details);
+        foreach (var renderer in new[] { markdown(true), markdown(false) })
         {
-            var markdown = renderer.RenderToString(report);
-            if (Encoding.UTF8.GetByteCount(markdown) <= room)
+            var text = renderer.RenderToString(report);
+            if (Encoding.UTF8.GetByteCount(text) <= room)
             {
-                return markdown;
+                return text;
             }
         }
 

@@ -1,0 +1,61 @@
+using Gates.GitHub.Comments;
+
+namespace Gates.Cli.Comments;
+
+/// <summary>
+/// A GitHub pull request's conversation. Our own comments are those by the token's login (<c>GET /user</c>);
+/// GITHUB_TOKEN and other app installation tokens cannot read <c>/user</c>, and their comments are written by
+/// a bot account, so then our own comments are the bots' ones (a person pasting the marker never matches).
+/// </summary>
+internal sealed class GitHubThread(GitHubIssueComments api, string description) : ICommentThread
+{
+    /// <summary>GitHub's limit for comment bodies, from its 422 "Body is too long (maximum is 65536 characters)".</summary>
+    public const int Limit = 65_536;
+
+    private bool identityKnown;
+    private string? login;
+
+    public string Description { get; } = description;
+
+    public int MaxBodyLength => Limit;
+
+    public Task<IReadOnlyList<ThreadComment>> ListOwnAsync(CancellationToken ct) => Call<IReadOnlyList<ThreadComment>>(async () =>
+    {
+        if (!identityKnown)
+        {
+            login = await api.CurrentLoginAsync();
+            identityKnown = true;
+        }
+
+        var all = await api.ListAsync();
+        return [.. all.Where(IsOurs).Select(ToThread)];
+    });
+
+    public Task<ThreadComment> CreateAsync(string body, CancellationToken ct) => Call(async () => ToThread(await api.CreateAsync(body)));
+
+    public Task<ThreadComment> UpdateAsync(long id, string body, CancellationToken ct) => Call(async () => ToThread(await api.UpdateAsync(id, body)));
+
+    public Task DeleteAsync(long id, CancellationToken ct) => Call(async () =>
+    {
+        await api.DeleteAsync(id);
+        return true;
+    });
+
+    private bool IsOurs(GitHubComment comment) => login is null
+        ? comment.AuthorIsBot
+        : string.Equals(comment.AuthorLogin, login, StringComparison.OrdinalIgnoreCase);
+
+    private static ThreadComment ToThread(GitHubComment comment) => new(comment.Id, comment.Body, comment.Url);
+
+    private static async Task<T> Call<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (GitHubApiException e)
+        {
+            throw new CommentApiException(e.StatusCode, e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using Gates.Cli;
+using Gates.Cli.Hosts;
+using Gates.Core;
+using Gates.Core.Results;
+using Gates.GitHub;
+using Gates.GitLab;
+using Gates.ManifestBump.Planning;
+using Gates.ManifestBump.Promotion;
+using Gates.ManifestBump.Registry;
+
+namespace Gates.ManifestBump;
+
+/// <summary>The composition root of one manifest-bump run: resolve, edit or promote, publish, return the exit code.</summary>
+internal static class ManifestBumpRun
+{
+    private const int StepSummaryDiffLimit = 200_000;
+
+    public static async Task<int> ExecuteAsync(ManifestBumpSettings settings, GateEnvironment env, CancellationToken ct)
+    {
+        var started = env.Time.GetUtcNow();
+        var clock = env.Time.GetTimestamp();
+        var config = CliConfig.Build(settings);
+        var registry = config.MlflowAlias is { } alias ? await ResolveAsync(alias, settings, env, ct) : null;
+        var evidence = settings.Evidence.Select(Evidence.Read).ToList();
+        var inputs = InputsBuilder.Build(config, registry, evidence);
+
+        string outcome;
+        BumpResult result;
+        ChangeRequest? pr = null;
+        string? branch = null;
+        var attempts = 1;
+        if (settings.Mode == BumpMode.Local)
+        {
+            result = LocalPromotion.Run(inputs, settings.RepoRoot, settings.DryRun, settings.Commit, ct);
+            outcome = settings.DryRun ? "dry-run" : result.AnyChanged ? "changed" : "nothing-to-promote";
+        }
+        else
+        {
+            using var http = new HttpClient();
+            var host = CreateHost(settings, env, http);
+            var remote = await new RemotePromotion(host, inputs.PullRequest.Base ?? "main", settings.MaxAttempts)
+                .RunAsync(inputs, inputs.BranchName(), settings.DryRun, ct);
+            (result, pr, branch, attempts) = (remote.Bump, remote.ChangeRequest, remote.Branch, remote.Attempts);
+            outcome = remote.Outcome switch
+            {
+                RemoteOutcome.Updated => "changed",
+                RemoteOutcome.Unchanged => "unchanged",
+                RemoteOutcome.NothingToPromote => "nothing-to-promote",
+                RemoteOutcome.DryRun => "dry-run",
+                _ => "conflict",
+            };
+        }
+
+        var checks = BumpReport.Checks(result);
+        var conflict = outcome == "conflict";
+        var report = new GateReport
+        {
+            Tool = ToolInfoReader.For("manifest-bump", typeof(ManifestBumpRun).Assembly),
+            Subject = ToolInfoReader.SubjectFor(settings.Common, env) with
+            {
+                Model = settings.Common.SubjectModel ?? inputs.Model,
+                Version = settings.Common.SubjectVersion ?? inputs.Version,
+            },
+            Verdict = conflict ? Verdict.Fail : checks.Select(c => c.Verdict).Worst(),
+            Summary = BumpReport.Summary(outcome, result, pr),
+            StartedAt = started,
+            DurationSeconds = env.Time.GetElapsedTime(clock).TotalSeconds,
+            Inputs = [.. evidence.Select(e => new InputFile("evidence", e.Path, e.Sha256))],
+            Checks = checks,
+            Warnings = [.. result.Changes.Where(c => c.Note is not null).Select(c => $"{c.File}: {c.Target}: {c.Note}")],
+            Details = new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { ["manifest-bump"] = BumpReport.Details(outcome, inputs, result, pr, branch, attempts) },
+        };
+
+        var diff = result.Diff();
+        if (diff.Length > 0 && settings.Common.Format is "text" or "markdown" && settings.Common.Output is null)
+        {
+            await env.Out.WriteAsync(diff);
+            await env.Out.WriteLineAsync();
+        }
+
+        await env.Error.WriteLineAsync($"manifest-bump: {report.Summary}");
+        var exit = ReportOutputs.Publish(report, settings.Common, env);
+        AppendDiffToStepSummary(diff, settings, env);
+        return conflict ? ExitCodes.Conflict : exit;
+    }
+
+    private static async Task<MlflowModelVersion> ResolveAsync(string alias, ManifestBumpSettings settings, GateEnvironment env, CancellationToken ct)
+    {
+        var (name, aliasName) = MlflowClient.ParseAlias(alias);
+        var uri = settings.MlflowTrackingUri ?? throw new GateInputException("--mlflow-alias needs --mlflow-tracking-uri or MLFLOW_TRACKING_URI");
+        if (!Uri.TryCreate(uri.EndsWith('/') ? uri : uri + "/", UriKind.Absolute, out var tracking))
+        {
+            throw new GateInputException($"--mlflow-tracking-uri '{uri}' is not an absolute URL");
+        }
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        MlflowClient.Authorize(http, env.Get("MLFLOW_TRACKING_TOKEN"), env.Get("MLFLOW_TRACKING_USERNAME"), env.Get("MLFLOW_TRACKING_PASSWORD"));
+        var version = await new MlflowClient(http, tracking).ResolveAsync(name, aliasName, ct);
+        await env.Error.WriteLineAsync($"manifest-bump: MLflow {name}@{aliasName} is version {version.Version}{(version.Source is null ? "" : $" ({version.Source})")}");
+        return version;
+    }
+
+    private static IPromotionHost CreateHost(ManifestBumpSettings settings, GateEnvironment env, HttpClient http)
+    {
+        if (settings.Mode == BumpMode.GitHub)
+        {
+            var token = env.Get("GITHUB_TOKEN") ?? env.Get("GH_TOKEN") ?? throw new GateInputException("--github needs a token in GITHUB_TOKEN (or GH_TOKEN)");
+            var api = env.Get("GITHUB_API_URL") is { } url ? new Uri(url) : null;
+            var (owner, name) = GitHubRepository.ParseFullName(settings.Repository!);
+            return new GitHubPromotionHost(new GitHubRepository(GitHubConnection.Create(token, api, "gates-manifest-bump"), owner, name));
+        }
+
+        var glToken = env.Get("GITLAB_TOKEN") ?? throw new GateInputException("--gitlab needs a token in GITLAB_TOKEN (a project or personal access token with api scope)");
+        var glApi = new Uri(env.Get("GITLAB_API_URL") ?? env.Get("CI_API_V4_URL") ?? "https://gitlab.com/api/v4/");
+        return new GitLabPromotionHost(new GitLabProject(http, glApi, settings.Repository!, glToken));
+    }
+
+    /// <summary>On GitHub, the step summary also shows the diff (the Markdown report lists the changed values).</summary>
+    private static void AppendDiffToStepSummary(string diff, ManifestBumpSettings settings, GateEnvironment env)
+    {
+        if (diff.Length == 0 || HostDetector.Detect(env.Variables, settings.Common.Ci) != HostKind.GitHub || env.Get("GITHUB_STEP_SUMMARY") is not { } summary)
+        {
+            return;
+        }
+
+        var shown = diff.Length > StepSummaryDiffLimit ? diff[..StepSummaryDiffLimit] + "\n… (diff cut; the full diff is in the JSON report)\n" : diff;
+        var fence = shown.Contains("```", StringComparison.Ordinal) ? "~~~~" : "```";
+        File.AppendAllText(summary, $"\n<details><summary>manifest-bump diff</summary>\n\n{fence}diff\n{shown}{fence}\n\n</details>\n\n", AtomicFile.Utf8NoBom);
+    }
+}

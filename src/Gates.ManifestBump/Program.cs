@@ -1,0 +1,5 @@
+using Gates.Cli;
+using Gates.ManifestBump;
+
+var env = GateEnvironment.FromProcess();
+return await GateApp.RunAsync(args, ManifestBumpCommand.Create(env), env);

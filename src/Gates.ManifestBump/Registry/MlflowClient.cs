@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Gates.Core;
+
+namespace Gates.ManifestBump.Registry;
+
+/// <summary>
+/// Resolves an MLflow registered-model alias (<c>fraud@champion</c>) to a concrete version and source URI through
+/// <c>GET /api/2.0/mlflow/registered-models/alias</c>. What gets pinned in Git is the version, never the alias.
+/// </summary>
+public sealed class MlflowClient(HttpClient http, Uri trackingUri, int attempts = 3, Func<int, TimeSpan>? backoff = null)
+{
+    private readonly Func<int, TimeSpan> backoff = backoff ?? (n => TimeSpan.FromSeconds(Math.Pow(2, n)));
+
+    /// <summary>Auth from MLFLOW_TRACKING_TOKEN (bearer) or MLFLOW_TRACKING_USERNAME/PASSWORD (basic).</summary>
+    public static void Authorize(HttpClient http, string? token, string? user, string? password)
+    {
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        else if (user is not null)
+        {
+            var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", basic);
+        }
+    }
+
+    public static (string Name, string Alias) ParseAlias(string text)
+    {
+        var at = text.LastIndexOf('@');
+        return at > 0 && at < text.Length - 1
+            ? (text[..at], text[(at + 1)..])
+            : throw new GateInputException($"--mlflow-alias '{text}': expected name@alias, for example fraud@champion");
+    }
+
+    public async Task<MlflowModelVersion> ResolveAsync(string name, string alias, CancellationToken ct)
+    {
+        var url = new Uri(trackingUri, $"api/2.0/mlflow/registered-models/alias?name={Uri.EscapeDataString(name)}&alias={Uri.EscapeDataString(alias)}");
+        for (var attempt = 1; ; attempt++)
+        {
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.GetAsync(url, ct);
+            }
+            catch (HttpRequestException e) when (attempt < attempts)
+            {
+                _ = e;
+                await Task.Delay(backoff(attempt), ct);
+                continue;
+            }
+            catch (HttpRequestException e)
+            {
+                throw new GateRuntimeException($"MLflow at {trackingUri}: {e.Message}", e);
+            }
+
+            using (response)
+            {
+                var body = await response.Content.ReadAsStringAsync(ct);
+                if ((int)response.StatusCode >= 500 && attempt < attempts)
+                {
+                    await Task.Delay(backoff(attempt), ct);
+                    continue;
+                }
+
+                return Interpret(response.StatusCode, body, name, alias);
+            }
+        }
+    }
+
+    private MlflowModelVersion Interpret(HttpStatusCode status, string body, string name, string alias)
+    {
+        if (status == HttpStatusCode.OK)
+        {
+            try
+            {
+                var version = JsonDocument.Parse(body).RootElement.GetProperty("model_version");
+                return new MlflowModelVersion(
+                    name,
+                    alias,
+                    version.GetProperty("version").ToString(),
+                    version.TryGetProperty("source", out var s) ? s.GetString() : null,
+                    version.TryGetProperty("run_id", out var r) ? r.GetString() : null);
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                throw new GateRuntimeException($"MLflow at {trackingUri} answered {name}@{alias} without model_version.version: {e.Message}", e);
+            }
+        }
+
+        var (code, message) = Error(body);
+        var what = $"MLflow at {trackingUri}: {name}@{alias}: {(int)status} {code} {message}".TrimEnd();
+        throw status switch
+        {
+            HttpStatusCode.NotFound or HttpStatusCode.BadRequest => new GateInputException(code == "RESOURCE_DOES_NOT_EXIST"
+                ? $"MLflow has no alias '{alias}' on registered model '{name}' ({message})"
+                : what),
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new GateInputException($"{what} (set MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD)"),
+            _ => new GateRuntimeException(what),
+        };
+    }
+
+    private static (string Code, string Message) Error(string body)
+    {
+        try
+        {
+            var root = JsonDocument.Parse(body).RootElement;
+            return (root.TryGetProperty("error_code", out var c) ? c.GetString() ?? "" : "", root.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "");
+        }
+        catch (JsonException)
+        {
+            return ("", body.Length > 200 ? body[..200] : body);
+        }
+    }
+}

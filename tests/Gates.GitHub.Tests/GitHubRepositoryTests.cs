@@ -1,0 +1,95 @@
+using System.Text;
+using Gates.Core;
+using Gates.Fakes;
+
+namespace Gates.GitHub.Tests;
+
+public class GitHubRepositoryTests : IDisposable
+{
+    private readonly FakeGitHub fake = new();
+    private readonly GitHubRepository repo;
+
+    public GitHubRepositoryTests()
+    {
+        fake.Git.Commit("main", new Dictionary<string, string> { ["apps/isvc.yaml"] = "a: 1\n" });
+        repo = new GitHubRepository(GitHubConnection.Create(fake.Token, fake.ApiUrl), fake.Owner, fake.Repo);
+    }
+
+    public void Dispose() => fake.Dispose();
+
+    [Fact]
+    public async Task Reads_branch_heads_and_files_at_a_commit()
+    {
+        var head = await repo.GetBranchHeadAsync("main");
+        head.ShouldBe(fake.Git.Branches["main"]);
+        Encoding.UTF8.GetString((await repo.GetFileAsync(head!, "apps/isvc.yaml"))!).ShouldBe("a: 1\n");
+        (await repo.GetFileAsync(head!, "missing.yaml")).ShouldBeNull();
+        (await repo.GetBranchHeadAsync("promote/x/y")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Commits_through_the_git_data_api_and_moves_refs_only_forward()
+    {
+        var main = fake.Git.Branches["main"];
+        var first = await repo.CreateCommitAsync(main, [main], [new GitFile("apps/isvc.yaml", "a: 2\n"u8.ToArray())], "bump");
+        (await repo.CreateBranchAsync("promote/fraud/prod", first)).ShouldBeTrue();
+        (await repo.CreateBranchAsync("promote/fraud/prod", first)).ShouldBeFalse();
+        fake.Git.ReadBranchFile("promote/fraud/prod", "apps/isvc.yaml").ShouldBe("a: 2\n");
+
+        var sibling = await repo.CreateCommitAsync(main, [main], [new GitFile("apps/isvc.yaml", "a: 3\n"u8.ToArray())], "other");
+        (await repo.FastForwardAsync("promote/fraud/prod", sibling)).ShouldBeFalse();
+        fake.Requests.ShouldContain(r => r.Method == "PATCH" && r.Json!["force"]!.GetValue<bool>() == false);
+
+        var child = await repo.CreateCommitAsync(first, [first], [new GitFile("apps/isvc.yaml", "a: 4\n"u8.ToArray())], "next");
+        (await repo.FastForwardAsync("promote/fraud/prod", child)).ShouldBeTrue();
+        (await repo.ContainsAsync(child, main)).ShouldBeTrue();
+        (await repo.ContainsAsync(sibling, first)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Opening_twice_updates_the_one_pull_request()
+    {
+        var main = fake.Git.Branches["main"];
+        fake.Git.Branches["promote/fraud/prod"] = main;
+        var opened = await repo.OpenPullRequestAsync("promote/fraud/prod", "main", "t1", "b1", ["model-promotion"]);
+        var again = await repo.OpenPullRequestAsync("promote/fraud/prod", "main", "t2", "b2", ["model-promotion", "env/prod"]);
+        again.Number.ShouldBe(opened.Number);
+        var pull = fake.OpenPulls.ShouldHaveSingleItem();
+        (pull.Title, pull.Body).ShouldBe(("t2", "b2"));
+        pull.Labels.ShouldBe(["model-promotion", "env/prod"]);
+        fake.Requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/pulls")).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Finds_the_pull_request_on_a_later_page()
+    {
+        fake.PageSize = 2;
+        fake.IgnoreHeadFilter = true;
+        for (var i = 0; i < 5; i++)
+        {
+            fake.Pulls.Add(new FakePullRequest { Number = 100 + i, Head = $"feature/{i}", Base = "main", Title = $"other {i}" });
+        }
+
+        fake.Pulls.Add(new FakePullRequest { Number = 200, Head = "promote/fraud/prod", Base = "main", Title = "ours" });
+        (await repo.FindOpenPullRequestAsync("promote/fraud/prod", "main")).ShouldNotBeNull().Number.ShouldBe(200);
+        fake.Requests.Count(r => r.Method == "GET" && r.Path.EndsWith("/pulls")).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_refused_token_is_a_usage_error_that_does_not_print_the_token()
+    {
+        var wrong = new GitHubRepository(GitHubConnection.Create("wrong-secret-456", fake.ApiUrl), fake.Owner, fake.Repo);
+        var error = await Should.ThrowAsync<GateInputException>(() => wrong.GetBranchHeadAsync("main"));
+        error.Message.ShouldContain("token was refused");
+        error.Message.ShouldNotContain("wrong-secret-456");
+    }
+
+    [Fact]
+    public async Task The_api_root_path_is_kept_as_given()
+    {
+        using var elsewhere = new FakeGitHub(apiPath: "/proxy/github/");
+        elsewhere.Git.Commit("main", new Dictionary<string, string> { ["f"] = "x" });
+        var client = new GitHubRepository(GitHubConnection.Create(elsewhere.Token, elsewhere.ApiUrl), elsewhere.Owner, elsewhere.Repo);
+        (await client.GetBranchHeadAsync("main")).ShouldBe(elsewhere.Git.Branches["main"]);
+    }
+}
