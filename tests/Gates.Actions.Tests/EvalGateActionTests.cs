@@ -24,7 +24,8 @@ public class EvalGateActionTests(ToolsJob tools)
         run.Output("verdict").ShouldBe("pass");
         run.Output("passed").ShouldBe("true");
         run.Output("exit-code").ShouldBe("0");
-        run.Output("comment-status").ShouldBe("");
+        run.Output("comment-status").ShouldBe("skipped-no-pr");
+        run.Output("comment-url").ShouldBe("");
         File.ReadAllText(run.Output("report-json")).ShouldContain("\"model\": \"support-bot\"");
         File.ReadAllText(run.Output("report-markdown")).ShouldContain("eval-gate");
         run.Summary.ShouldContain("eval-gate: PASS");
@@ -132,7 +133,7 @@ public class EvalGateActionTests(ToolsJob tools)
     {
         tools.Run("actions/eval-gate", new Dictionary<string, string> { ["thresholds"] = "thresholds/quality.yaml" }).ShouldExitWith(2);
         tools.Run("actions/eval-gate", With("samples/eval/pass.json", more: ("fail-on", "sometimes"))).ShouldExitWith(2);
-        tools.Run("actions/eval-gate", With("samples/eval/pass.json", more: ("pr-comment", "required"))).ShouldExitWith(2);
+        tools.Run("actions/eval-gate", With("samples/eval/pass.json", more: ("comment-mode", "sometimes"))).ShouldExitWith(2);
     }
 
     [Fact]

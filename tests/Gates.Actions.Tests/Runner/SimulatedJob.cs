@@ -39,7 +39,7 @@ public sealed class SimulatedJob : IDisposable
     internal string NextStepFolder() =>
         Directory.CreateDirectory(Path.Combine(folder.Path, "_runner_file_commands", $"step{++stepCount}")).FullName;
 
-    internal void AddEnv(string name, string value) => jobEnv[name] = value;
+    public void AddEnv(string name, string value) => jobEnv[name] = value;
 
     internal void AddPath(string path) => pathAdditions.Insert(0, path);
 
