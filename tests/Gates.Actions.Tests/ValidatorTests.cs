@@ -45,6 +45,19 @@ public class ValidatorTests
         result.Output.ShouldContain("bad/action.yml: action-validator:");
     }
 
+    [Fact]
+    public void Every_whole_workflow_shown_in_the_docs_passes_the_validators()
+    {
+        using var folder = new TempFolder();
+        var workflows = DocsYaml.Blocks().Where(b => DocsYaml.IsWorkflow(b.Text))
+            .Select((b, i) => folder.Write($"docs-{i}-{Path.GetFileNameWithoutExtension(b.Where.Split(':')[0])}.yml", b.Text)).ToArray();
+
+        workflows.Length.ShouldBeGreaterThanOrEqualTo(3);
+        var result = Validate(workflows);
+
+        result.Code.ShouldBe(0, result.Output);
+    }
+
     private static (int Code, string Output) Validate(params string[] files)
     {
         foreach (var tool in new[] { "node", "npm" })
