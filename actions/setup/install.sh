@@ -11,8 +11,9 @@
 #
 # Modes: `feed` runs `dotnet tool install <package> --version <v>`. `source` packs the tools from the source
 # tree this script came with (the action's own checkout: a branch or a SHA) and installs those packages from
-# that folder only (the build restores its NuGet dependencies as any build does). `auto` uses the feed when a version is given or pinned, and the source when gates-version
-# says `source` (as it does on the main branch; release automation writes the released version there).
+# that folder only (the build restores its NuGet dependencies as any build does). `auto` uses the feed when
+# a version is given or pinned, and the source when gates-version says `source` (as it does on the main
+# branch; release automation writes the released version there).
 #
 # Installing is idempotent within a job: a tool already installed the same way is not installed again.
 # Exit codes follow the tools: 2 for a bad input, 3 when the install itself fails.
