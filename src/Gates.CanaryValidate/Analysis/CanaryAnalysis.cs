@@ -20,6 +20,7 @@ internal sealed class CanaryAnalysis(AnalysisPlan plan, IMetricReader metrics, I
             try
             {
                 await WaitUntilAsync(at, ct);
+                ct.ThrowIfCancellationRequested();
                 if (target is not null && await ReadTargetAsync(run, at, ct) is { } stop)
                 {
                     return stop;
