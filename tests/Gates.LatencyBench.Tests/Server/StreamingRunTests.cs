@@ -87,8 +87,10 @@ public class StreamingRunTests
         result.Exit.ShouldBe(0, result.ToString());
         var r = new ResultsFile(temp.File("r.json"));
         r.Root.GetProperty("target").GetProperty("api").GetString().ShouldBe("openai-completions");
-        r.Metric("ttft_min_ms").ShouldBeGreaterThanOrEqualTo(40 + 15 - 1);   // first content chunk comes after one gap
-        r.Metric("latency_min_ms").ShouldBeGreaterThanOrEqualTo(40 + (4 * 15) - 1);
+        // Timers may fire a little early on a loaded machine (53.9 ms seen for 55 ms), so the bounds keep 10 % slack:
+        // still far above what a clock started after the headers, or per chunk, would show.
+        r.Metric("ttft_min_ms").ShouldBeGreaterThanOrEqualTo((40 + 15) * 0.9);   // first content chunk comes after one gap
+        r.Metric("latency_min_ms").ShouldBeGreaterThanOrEqualTo((40 + (4 * 15)) * 0.9);
         r.Metric("itl_count").ShouldBe(5 * 3);
     }
 
