@@ -70,13 +70,13 @@ public class DocsYamlTests
         }
     }
 
-    /// <summary>Reads with the file's other top-level sections allowed: tools add their own (DESIGN.md).</summary>
+    /// <summary>Reads as the file's tool reads it (<see cref="ToolThresholdOptions"/>).</summary>
     private static ThresholdSet ReadThresholds(string where, byte[] content, YamlMappingNode map)
     {
         var sections = map.Children.Keys.Select(k => ((YamlScalarNode)k).Value!).Where(k => k is not ("gates" or "defaults")).ToHashSet();
         try
         {
-            return ThresholdFileReader.Read(where, content, new ThresholdReadOptions { Sections = sections });
+            return ThresholdFileReader.Read(where, content, ToolThresholdOptions.For(sections));
         }
         catch (GateInputException e)
         {
