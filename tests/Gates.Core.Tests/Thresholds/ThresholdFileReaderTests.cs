@@ -161,7 +161,9 @@ public class ThresholdFileReaderTests
     [Fact]
     public void Bundled_example_thresholds_are_valid()
     {
-        foreach (var file in Directory.GetFiles(Gates.Testing.RepositoryPaths.Of("thresholds"), "*.yaml"))
+        // Tool configs with sections of their own are checked by their tool's tests (canary.yaml: Gates.CanaryValidate.Tests).
+        var toolConfigs = new[] { "canary.yaml" };
+        foreach (var file in Directory.GetFiles(Gates.Testing.RepositoryPaths.Of("thresholds"), "*.yaml").Where(f => !toolConfigs.Contains(Path.GetFileName(f))))
         {
             ThresholdFileReader.ReadFile(file).Gates.ShouldNotBeEmpty(file);
         }

@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Globalization;
+using Gates.CanaryValidate.Analysis;
+using Gates.CanaryValidate.Config;
+using Gates.Cli;
+using Gates.Core;
+
+namespace Gates.CanaryValidate;
+
+/// <summary>Declares canary-validate's options and binds them; the work is done by <see cref="CanaryValidateRun"/>.</summary>
+internal static class CanaryValidateCommand
+{
+    public const string Name = "canary-validate";
+
+    public static RootCommand Create(GateEnvironment env)
+    {
+        var common = new CommonOptions(env);
+        Option<string?> Text(string flag, string description, params string[] aliases) => EnvOption.Text(env, flag, description, aliases);
+        var deployment = Text("--deployment", "Canary Deployment to watch (its stable twin: --stable-deployment, or the name without -canary)");
+        var stable = Text("--stable-deployment", "The stable Deployment the canary is compared with");
+        var isvc = Text("--inference-service", "KServe InferenceService whose canary (from its status) is watched");
+        var ns = Text("--namespace", "Namespace of the target and {{namespace}} in queries", "-n");
+        var kubeconfig = Text("--kubeconfig", "kubeconfig file (default: KUBECONFIG, ~/.kube/config, or in-cluster)");
+        var context = Text("--context", "kubeconfig context");
+        var canary = Text("--canary", "The canary's name in metric labels; without a Kubernetes target, give --canary and --baseline");
+        var baseline = Text("--baseline", "The baseline's name in metric labels");
+        var config = Text("--config", "Canary YAML: gates: plus analysis: and prometheus: sections (also accepted as --thresholds)", "-c");
+        var url = Text("--prometheus-url", "Prometheus base URL (http://prometheus:9090)");
+        var token = Text("--prometheus-token", "Bearer token for Prometheus");
+        var user = Text("--prometheus-user", "Basic-auth user for Prometheus");
+        var password = Text("--prometheus-password", "Basic-auth password for Prometheus");
+        var timeout = Text("--prometheus-timeout", "Timeout of one Prometheus query (default 30s)");
+        var retries = Text("--prometheus-retries", "Retries of a failing query before the data counts as unavailable (default 3)");
+        var duration = Text("--duration", "Maximum length of the analysis: 900, 900s, 15m (default 15m)");
+        var interval = Text("--interval", "Time between looks (default 1m)");
+        var warmup = Text("--warmup", "Time before data counts (default 0)");
+        var alpha = Text("--alpha", "Chance of a wrong decision over the whole analysis, split over the gates (default 0.05)");
+        var minSamples = Text("--min-samples", "Samples per side before a gate may decide (default 100)");
+        var onNoData = Text("--on-no-data", "A gate with no series at the end: inconclusive | fail | error (default inconclusive)");
+        var percent = Text("--canary-percent", "Configured canary share of traffic in per cent (default: read from the InferenceService)");
+        var template = Text("--template", "Built-in queries: knative (kserve) | vllm | http (default knative for --inference-service, else http)");
+        var quality = Text("--quality-threshold", "Shorthand for a gate quality_score >= X (online quality in [0,1])");
+        var errors = Text("--error-rate-threshold", "Shorthand for a gate error_rate <= Y");
+        var act = EnvOption.Flag(env, "--act", "Apply the decision: roll back or promote the canary (off by default)");
+        var dryRun = EnvOption.Flag(env, "--dry-run", "With --act: print the patch instead of applying it");
+
+        var root = new RootCommand("canary-validate: watch a canary against its baseline and decide promote (0), rollback (1) or inconclusive (4).")
+        {
+            deployment, stable, isvc, ns, kubeconfig, context, canary, baseline, config, url, token, user, password, timeout, retries,
+            duration, interval, warmup, alpha, minSamples, onNoData, percent, template, quality, errors, act, dryRun,
+        };
+        common.AddTo(root);
+        root.SetAction(async (parse, ct) =>
+        {
+            var commonSettings = common.Bind(parse, env);
+            var configPath = parse.GetValue(config) is { Length: > 0 } c ? env.Resolve(c) : commonSettings.Thresholds;
+            var settings = new CanaryValidateSettings
+            {
+                Common = commonSettings,
+                Config = configPath,
+                Overrides = new CanaryOverrides
+                {
+                    Duration = Duration(parse.GetValue(duration), "--duration"),
+                    Interval = Duration(parse.GetValue(interval), "--interval"),
+                    Warmup = Duration(parse.GetValue(warmup), "--warmup"),
+                    Alpha = Number(parse.GetValue(alpha), "--alpha", 1e-6, 0.5),
+                    MinSamples = (long?)Number(parse.GetValue(minSamples), "--min-samples", 1, 1e12),
+                    OnNoData = parse.GetValue(onNoData) is { } policy ? EnvOption.ParseWord(policy, "--on-no-data", NoDataPolicy.Inconclusive) : null,
+                    CanaryPercent = Number(parse.GetValue(percent), "--canary-percent", 0, 100),
+                    Template = parse.GetValue(template),
+                    QualityThreshold = Number(parse.GetValue(quality), "--quality-threshold", 0, 1),
+                    ErrorRateThreshold = Number(parse.GetValue(errors), "--error-rate-threshold", 0, 1),
+                    PrometheusUrl = Url(parse.GetValue(url)),
+                    PrometheusTimeout = Duration(parse.GetValue(timeout), "--prometheus-timeout"),
+                    PrometheusRetries = (int?)Number(parse.GetValue(retries), "--prometheus-retries", 0, 100),
+                },
+                Deployment = parse.GetValue(deployment),
+                StableDeployment = parse.GetValue(stable),
+                InferenceService = parse.GetValue(isvc),
+                Namespace = parse.GetValue(ns),
+                Kubeconfig = parse.GetValue(kubeconfig) is { Length: > 0 } k ? env.Resolve(k) : null,
+                Context = parse.GetValue(context),
+                Canary = parse.GetValue(canary),
+                Baseline = parse.GetValue(baseline),
+                PrometheusToken = parse.GetValue(token),
+                PrometheusUser = parse.GetValue(user),
+                PrometheusPassword = parse.GetValue(password),
+                Act = parse.GetValue(act),
+                DryRun = parse.GetValue(dryRun),
+            };
+            return await CanaryValidateRun.ExecuteAsync(settings, env, ct);
+        });
+        return root;
+    }
+
+    private static TimeSpan? Duration(string? text, string flag) =>
+        text is null ? null : Durations.TryParse(text, out var d) ? d : throw new GateInputException($"{flag}: '{text}' is not a duration (900, 900s, 15m, 1h)");
+
+    private static double? Number(string? text, string flag, double min, double max)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
+            ? v
+            : throw new GateInputException($"{flag}: '{text}' must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+    }
+
+    private static Uri? Url(string? text) =>
+        text is null ? null
+        : Uri.TryCreate(text, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u
+        : throw new GateInputException($"--prometheus-url: '{text}' is not an http(s) URL");
+}

@@ -1,0 +1,117 @@
+using Gates.Core;
+using Gates.Core.Statistics;
+using Gates.DriftCheck.Config;
+using Gates.DriftCheck.Profiling;
+
+namespace Gates.DriftCheck.Analysis;
+
+/// <summary>Compares every column of the current data with the reference and collects the results.</summary>
+internal static class DriftComparison
+{
+    public static DriftResult Run(TableProfile reference, TableProfile current, DriftSettings s)
+    {
+        var names = reference.Columns.Select(c => c.Name).Concat(current.Columns.Select(c => c.Name)).Distinct(StringComparer.Ordinal).ToList();
+        var unknown = s.Columns.Keys.Where(k => !names.Contains(k)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new GateInputException($"the thresholds file configures {string.Join(", ", unknown.Select(u => $"'{u}'"))}, " +
+                $"which {(unknown.Count == 1 ? "is" : "are")} in neither data file");
+        }
+
+        var done = new Dictionary<string, ColumnResult>();
+        var pending = new List<(string Name, Measurement M, ColumnProfile R, ColumnProfile C, ColumnSettings Settings)>();
+        foreach (var name in names)
+        {
+            var r = reference.Find(name);
+            var c = current.Find(name);
+            var settings = s.For(name);
+            if (NotTested.Check(name, r, c, settings, s.Mode) is { } skipped)
+            {
+                done[name] = skipped with { Signals = r is not null && c is not null ? [Signals.MissingRate(r, c, s)] : [] };
+            }
+            else if (s.Mode == DriftMode.Evidently)
+            {
+                done[name] = EvidentlyMode.Compare(name, r!, c!, settings) with { Signals = SignalsFor(r!, c!, s) };
+            }
+            else if (DefaultMode.Measure(name, r!, c!, settings, s) is { } m)
+            {
+                pending.Add((name, m, r!, c!, settings));
+            }
+            else
+            {
+                done[name] = new ColumnResult
+                {
+                    Name = name,
+                    Type = r!.Type.ToWord(),
+                    TypeReason = r.TypeReason,
+                    Critical = settings.Critical,
+                    Status = ColumnStatus.NotTested,
+                    Reason = DatetimeMeasure.NothingToCompare,
+                    Expected = true,
+                    ReferenceCount = r.NonMissing,
+                    CurrentCount = c!.NonMissing,
+                    Notes = [$"reference {DatetimeMeasure.Range(r.Dates)}; current {DatetimeMeasure.Range(c.Dates)}"],
+                    Signals = SignalsFor(r, c, s),
+                };
+            }
+        }
+
+        var pValues = pending.Select(p => p.M.PValue).ToList();
+        var adjusted = s.BenjaminiHochberg && pending.Count > 0 ? BenjaminiHochberg.Adjust(pValues) : null;
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var (name, m, r, c, settings) = pending[i];
+            var p = adjusted?[i] ?? m.PValue;
+            var (status, reason) = DefaultMode.Decide(m, p, s);
+            done[name] = new ColumnResult
+            {
+                Name = name,
+                Type = r.Type.ToWord(),
+                TypeReason = r.TypeReason,
+                Critical = settings.Critical,
+                Status = status,
+                Reason = reason,
+                Method = m.Method,
+                StatisticName = m.EffectName,
+                Statistic = m.Effect,
+                Threshold = m.EffectThreshold,
+                DriftWhen = "gte",
+                PValue = m.PValue,
+                AdjustedPValue = adjusted?[i],
+                ReferenceCount = m.ReferenceCount,
+                CurrentCount = m.CurrentCount,
+                Effect = m.Words,
+                DetectableEffect = m.DetectableEffect,
+                NeededCurrentRows = status == ColumnStatus.InsufficientData ? m.NeededCurrentRows : null,
+                Metrics = m.Metrics,
+                Histogram = m.Histogram,
+                Notes = m.Notes,
+                Signals = SignalsFor(r, c, s),
+            };
+        }
+
+        return new DriftResult
+        {
+            Mode = s.Mode,
+            Columns = [.. names.Select(n => done[n])],
+            ReferenceRows = reference.Rows,
+            CurrentRows = current.Rows,
+        };
+    }
+
+    private static IReadOnlyList<SignalResult> SignalsFor(ColumnProfile r, ColumnProfile c, DriftSettings s)
+    {
+        var signals = new List<SignalResult?> { Signals.MissingRate(r, c, s), Signals.Invalid(r, c, s) };
+        if (r.Type is ColumnType.Categorical or ColumnType.Boolean && r.Categories is not null && c.Categories is not null)
+        {
+            signals.Add(Signals.NewCategories(r.Categories, c.Categories, s));
+        }
+
+        if (r.Type == ColumnType.Numeric && r.Numbers is not null && c.Numbers is not null)
+        {
+            signals.Add(Signals.OutOfRange(r.Numbers, c.Numbers, s));
+        }
+
+        return [.. signals.OfType<SignalResult>()];
+    }
+}

@@ -1,0 +1,74 @@
+using Gates.DriftCheck.Profiling;
+
+namespace Gates.DriftCheck.Config;
+
+internal enum DriftMode
+{
+    /// <summary>Drift only when the effect matters and is significant at the current sample sizes.</summary>
+    Default,
+
+    /// <summary>Evidently's DataDriftPreset test choice and thresholds, for teams migrating.</summary>
+    Evidently,
+}
+
+internal enum Severity
+{
+    Off,
+    Warn,
+    Fail,
+}
+
+/// <summary>A per-column signal beyond the distribution: fires at or above <see cref="Threshold"/>.</summary>
+internal sealed record SignalSettings(double Threshold, Severity Severity);
+
+internal sealed record ColumnSettings
+{
+    public ColumnType? Type { get; init; }
+
+    /// <summary>A critical column fails the gate on its own when it drifts.</summary>
+    public bool Critical { get; init; }
+
+    /// <summary>Leave the column out of the comparison.</summary>
+    public bool Ignore { get; init; }
+
+    /// <summary>The smallest effect that matters for this column (overrides the per-type default).</summary>
+    public double? Effect { get; init; }
+}
+
+/// <summary>The <c>drift:</c> and <c>columns:</c> sections of the thresholds file, with their defaults.</summary>
+internal sealed record DriftSettings
+{
+    public DriftMode Mode { get; init; } = DriftMode.Default;
+    public double Alpha { get; init; } = 0.05;
+    public double Power { get; init; } = 0.8;
+    public bool BenjaminiHochberg { get; init; }
+
+    /// <summary>
+    /// Normalised Wasserstein distance: a shift of this many reference standard deviations. 0.2 is Cohen's "small"
+    /// effect; Evidently's 0.1 fires on noise with small current windows.
+    /// </summary>
+    public double NumericEffect { get; init; } = 0.2;
+
+    /// <summary>Jensen–Shannon distance, base 2.</summary>
+    public double CategoricalEffect { get; init; } = 0.1;
+
+    public int PsiBins { get; init; } = 10;
+    public double PsiSmoothing { get; init; } = 1e-4;
+
+    /// <summary>Categories tested by chi-square; rarer ones are pooled into "other".</summary>
+    public int MaxCategories { get; init; } = 50;
+
+    public IReadOnlyList<string> MissingValues { get; init; } = Profiling.MissingValues.PandasDefaults;
+
+    public SignalSettings MissingRate { get; init; } = new(0.05, Severity.Warn);
+    public SignalSettings NewCategories { get; init; } = new(0.01, Severity.Warn);
+    public SignalSettings OutOfRange { get; init; } = new(0.01, Severity.Warn);
+    public SignalSettings InvalidValues { get; init; } = new(0, Severity.Warn);
+
+    public IReadOnlyDictionary<string, ColumnSettings> Columns { get; init; } = new Dictionary<string, ColumnSettings>();
+
+    public ColumnSettings For(string column) => Columns.TryGetValue(column, out var c) ? c : new ColumnSettings();
+
+    public IReadOnlyDictionary<string, ColumnType> TypeOverrides =>
+        Columns.Where(c => c.Value.Type is not null).ToDictionary(c => c.Key, c => c.Value.Type!.Value);
+}

@@ -1,0 +1,60 @@
+using Gates.Core;
+using Gates.DriftCheck.Config;
+using Gates.DriftCheck.Data;
+using Gates.DriftCheck.Profiling;
+
+namespace Gates.DriftCheck;
+
+/// <summary>Reads the reference (data or saved profile) and the current data, the two files at the same time.</summary>
+internal static class DataLoader
+{
+    public static (TableProfile Reference, TableProfile Current, IReadOnlyList<string> Warnings) Load(
+        string referencePath, string currentPath, DriftSettings drift, DataSettings data, ReadProgress? progress, CancellationToken ct)
+    {
+        var options = data.ToOptions(drift);
+        var warnings = new List<string>();
+        var referenceTask = Task.Run(
+            () => IsProfile(referencePath) ? ProfileJsonReader.Read(referencePath) : Reference(referencePath, options, drift, ct, progress?.For(referencePath)), ct);
+        var currentTable = TableReader.Read(currentPath, options, ct, progress?.For(currentPath));
+        TableProfile reference;
+        try
+        {
+            reference = referenceTask.GetAwaiter().GetResult();
+        }
+        catch (AggregateException e) when (e.InnerException is not null)
+        {
+            throw e.InnerException;
+        }
+
+        if (reference.Format == "profile")
+        {
+            foreach (var (name, type) in drift.TypeOverrides)
+            {
+                if (reference.Find(name) is { } column && column.Type != type)
+                {
+                    warnings.Add($"columns.{name}.type: {type.ToWord()} is ignored: the reference profile has the column as {column.Type.ToWord()} (make the profile again with --thresholds)");
+                }
+            }
+        }
+
+        return (reference, Profiler.Current(currentTable, reference), warnings);
+    }
+
+    public static TableProfile Reference(string path, TableReadOptions options, DriftSettings drift, CancellationToken ct, Action<long>? progress = null) =>
+        Profiler.Reference(TableReader.Read(path, options, ct, progress), drift.TypeOverrides);
+
+    private static bool IsProfile(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            var start = new byte[Math.Min(512, stream.Length)];
+            stream.ReadExactly(start);
+            return ProfileJson.LooksLikeProfile(start);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new GateInputException($"{path}: cannot read: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Globalization;
+using Gates.Cli;
+using Gates.Core;
+using Gates.DriftCheck.Config;
+using Gates.DriftCheck.Data;
+
+namespace Gates.DriftCheck;
+
+/// <summary>Declares drift-check's options and its <c>profile</c> command, and binds them; the work is done by the runs.</summary>
+internal static class DriftCheckCommand
+{
+    public const string Name = "drift-check";
+
+    public static RootCommand Create(GateEnvironment env)
+    {
+        var common = new CommonOptions(env);
+        var reference = EnvOption.Text(env, "--reference", "Reference data (CSV or JSON lines), or a profile made by 'drift-check profile'");
+        var current = EnvOption.Text(env, "--current", "Current data to compare with the reference (CSV or JSON lines)");
+        var html = EnvOption.Text(env, "--html", "Write a self-contained HTML report with a chart per column to this file");
+        var markdown = EnvOption.Text(env, "--markdown", "Write the drift table in Markdown (for a PR comment) to this file");
+        var driftJson = EnvOption.Text(env, "--drift-json", "Write the drift details (every column, statistic and chart) as JSON to this file");
+        var mode = EnvOption.Text(env, "--mode", "default | evidently (overrides drift.mode of the thresholds file)");
+        var data = new DataOptions(env);
+
+        var root = new RootCommand("drift-check: compare current data with reference data, column by column, and gate on drift.")
+        {
+            reference, current, html, markdown, driftJson, mode,
+        };
+        data.AddTo(root);
+        common.AddTo(root);
+        root.Subcommands.Add(ProfileCommand(env));
+        root.SetAction((parse, ct) =>
+        {
+            var settings = new DriftCheckSettings
+            {
+                Common = common.Bind(parse, env),
+                Reference = Required(parse.GetValue(reference), "--reference", "the reference data or profile", env),
+                Current = Required(parse.GetValue(current), "--current", "the current data", env),
+                Html = Path(parse.GetValue(html), env),
+                Markdown = Path(parse.GetValue(markdown), env),
+                DriftJson = Path(parse.GetValue(driftJson), env),
+                Mode = parse.GetValue(mode) is { } m ? ParseMode(m) : null,
+                Data = data.Bind(parse),
+            };
+            return Task.FromResult(DriftCheckRun.Execute(settings, env, ct));
+        });
+        return root;
+    }
+
+    private static Command ProfileCommand(GateEnvironment env)
+    {
+        var reference = EnvOption.Text(env, "--reference", "Reference data (CSV or JSON lines) to profile");
+        var output = EnvOption.Text(env, "--output", "Where to write the profile (JSON)", "-o");
+        var thresholds = EnvOption.Text(env, "--thresholds", "Thresholds file whose columns: types and drift.missing_values apply", "-t");
+        var quantiles = EnvOption.Text(env, "--quantiles", "Numeric columns with more distinct values keep this many quantiles (default 1000)");
+        var data = new DataOptions(env);
+        var command = new Command("profile", "Save what later comparisons need from the reference data in a small, deterministic JSON file.")
+        {
+            reference, output, thresholds, quantiles,
+        };
+        data.AddTo(command);
+        command.SetAction((parse, ct) =>
+        {
+            var settings = new ProfileSettings
+            {
+                Reference = Required(parse.GetValue(reference), "--reference", "the reference data to profile", env),
+                Output = Required(parse.GetValue(output), "--output", "the profile file to write", env),
+                Thresholds = Path(parse.GetValue(thresholds), env),
+                Quantiles = Integer(parse.GetValue(quantiles), "--quantiles", 1000, 10, 100_000),
+                Data = data.Bind(parse),
+            };
+            return Task.FromResult(ProfileRun.Execute(settings, env, ct));
+        });
+        return command;
+    }
+
+    private static string Required(string? value, string flag, string what, GateEnvironment env) =>
+        string.IsNullOrWhiteSpace(value)
+            ? throw new GateInputException($"{flag} is required (or set {EnvOption.VariableFor(flag)}): {what}")
+            : env.Resolve(value);
+
+    private static string? Path(string? value, GateEnvironment env) => string.IsNullOrWhiteSpace(value) ? null : env.Resolve(value);
+
+    private static DriftMode ParseMode(string value) => value switch
+    {
+        "default" => DriftMode.Default,
+        "evidently" => DriftMode.Evidently,
+        _ => throw new GateInputException($"--mode: '{value}' is not one of default|evidently"),
+    };
+
+    internal static int Integer(string? value, string flag, int fallback, int min, int max)
+    {
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new GateInputException($"{flag}: '{value}' is not a whole number from {min} to {max}");
+    }
+
+    /// <summary>The options that say how data files are read.</summary>
+    private sealed class DataOptions(GateEnvironment env)
+    {
+        private readonly Option<string?> delimiter = EnvOption.Text(env, "--delimiter", "CSV separator: , ; tab | (default: detected from the first lines)", "-d");
+        private readonly Option<string?> format = EnvOption.Text(env, "--data-format", "auto | csv | jsonl (default auto: by extension, then by content)");
+        private readonly Option<string?> maxField = EnvOption.Text(env, "--max-field-size", "Largest field in bytes; a column with a larger value is not tested (default 1048576)");
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(delimiter);
+            command.Options.Add(format);
+            command.Options.Add(maxField);
+        }
+
+        public DataSettings Bind(ParseResult parse) => new()
+        {
+            Delimiter = Delimiter(parse.GetValue(delimiter)),
+            Format = TableFormats.Parse(parse.GetValue(format)),
+            MaxFieldBytes = Integer(parse.GetValue(maxField), "--max-field-size", 1 << 20, 16, 1 << 30),
+        };
+
+        private static char? Delimiter(string? value) => value switch
+        {
+            null or "" or "auto" => null,
+            "tab" or "\\t" or "\t" => '\t',
+            { Length: 1 } when value[0] is ',' or ';' or '|' or ' ' or ':' => value[0],
+            _ => throw new GateInputException($"--delimiter: '{value}' is not one of , ; tab | (or auto)"),
+        };
+    }
+}

@@ -1,0 +1,44 @@
+using Gates.Cli;
+using Gates.DriftCheck.Config;
+using Gates.DriftCheck.Data;
+
+namespace Gates.DriftCheck;
+
+/// <summary>drift-check's bound command line.</summary>
+internal sealed record DriftCheckSettings
+{
+    public required CommonSettings Common { get; init; }
+    public required string Reference { get; init; }
+    public required string Current { get; init; }
+    public string? Html { get; init; }
+    public string? Markdown { get; init; }
+    public string? DriftJson { get; init; }
+    public DriftMode? Mode { get; init; }
+    public required DataSettings Data { get; init; }
+}
+
+/// <summary>How the data files are read (shared by the compare and profile commands).</summary>
+internal sealed record DataSettings
+{
+    public TableFormat Format { get; init; } = TableFormat.Auto;
+    public char? Delimiter { get; init; }
+    public int MaxFieldBytes { get; init; } = 1 << 20;
+
+    public TableReadOptions ToOptions(DriftSettings drift) => new()
+    {
+        Format = Format,
+        Delimiter = Delimiter,
+        MaxFieldBytes = MaxFieldBytes,
+        Missing = new Profiling.MissingValues(drift.MissingValues),
+    };
+}
+
+/// <summary>drift-check profile's bound command line.</summary>
+internal sealed record ProfileSettings
+{
+    public required string Reference { get; init; }
+    public required string Output { get; init; }
+    public string? Thresholds { get; init; }
+    public int Quantiles { get; init; } = 1000;
+    public required DataSettings Data { get; init; }
+}

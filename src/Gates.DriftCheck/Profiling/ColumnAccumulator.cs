@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Text;
+
+namespace Gates.DriftCheck.Profiling;
+
+/// <summary>
+/// Everything one pass over a column learns, before its type is known: missing values, the numbers (while the
+/// values parse as numbers), counts of distinct values, text lengths and ISO dates. The type is decided afterwards
+/// (<see cref="TypeInference"/>), so no second pass is needed.
+/// </summary>
+internal sealed class ColumnAccumulator
+{
+    /// <summary>Distinct values tracked while a column looks numeric (enough to tell codes from measurements).</summary>
+    public const int NumericDistinctLimit = 1_000;
+
+    private readonly MissingValues missing;
+    private readonly int maxFieldBytes;
+
+    private readonly int distinctLimit;
+
+    public ColumnAccumulator(string name, MissingValues missing, int maxFieldBytes, int distinctLimit, long missingBefore = 0)
+    {
+        Name = name;
+        this.missing = missing;
+        this.maxFieldBytes = maxFieldBytes;
+        this.distinctLimit = distinctLimit;
+        Distinct = new ByteCounter(Math.Min(NumericDistinctLimit, distinctLimit));
+        Rows = missingBefore;
+        Missing = missingBefore;
+    }
+
+    public string Name { get; }
+
+    public long Rows { get; private set; }
+
+    public long Missing { get; private set; }
+
+    public long NonMissing => Rows - Missing;
+
+    /// <summary>Finite numbers, in the order read.</summary>
+    public DoubleBuffer Numbers { get; } = new();
+
+    public long NumericCells { get; private set; }
+
+    /// <summary>±Infinity: excluded from the numbers and counted apart.</summary>
+    public long NonFinite { get; private set; }
+
+    public long TextCells { get; private set; }
+
+    public (long Row, string Value)? FirstText { get; private set; }
+
+    public (long Row, string Value)? FirstNumber { get; private set; }
+
+    /// <summary>The first value that is not an ISO date (a number or other text).</summary>
+    public (long Row, string Value)? FirstNonDate { get; private set; }
+
+    public bool AllIntegers { get; private set; } = true;
+
+    public bool StrictlyIncreasing { get; private set; } = true;
+
+    public ByteCounter Distinct { get; }
+
+    /// <summary>False once some value was not counted in <see cref="Distinct"/>.</summary>
+    public bool DistinctComplete => Distinct.Overflow == 0 && skippedDistinct == 0;
+
+    public long TextChars { get; private set; }
+
+    public long TextWithSpaces { get; private set; }
+
+    /// <summary>Count of text values by length in characters.</summary>
+    public Dictionary<int, long> TextLengths { get; } = [];
+
+    public long DateCells { get; private set; }
+
+    public bool DatesHaveTime { get; private set; }
+
+    public DateTime? MinDate { get; private set; }
+
+    public DateTime? MaxDate { get; private set; }
+
+    public long[] HourCounts { get; } = new long[24];
+
+    public long[] WeekdayCounts { get; } = new long[7];
+
+    /// <summary>A value longer than the field limit: the column cannot be trusted.</summary>
+    public (long Row, int Bytes)? Oversized { get; private set; }
+
+    private double lastNumber = double.NegativeInfinity;
+    private long skippedDistinct;
+
+    public void AddMissing(long count = 1)
+    {
+        Rows += count;
+        Missing += count;
+    }
+
+    public void Add(ReadOnlySpan<byte> cell, long row)
+    {
+        Rows++;
+        if (missing.IsMissing(cell))
+        {
+            Missing++;
+            return;
+        }
+
+        if (cell.Length > maxFieldBytes)
+        {
+            Oversized ??= (row, cell.Length);
+            Missing++;
+            return;
+        }
+
+        if (TryNumber(cell, out var number))
+        {
+            AddNumber(number, cell, row);
+        }
+        else
+        {
+            AddText(cell, row);
+        }
+
+        if (Distinct.IsFull && TextCells == 0)
+        {
+            // A column of many distinct numbers: its values are in Numbers, counting them would only cost time.
+            skippedDistinct++;
+        }
+        else
+        {
+            Distinct.Add(cell);
+        }
+    }
+
+    private void AddNumber(double number, ReadOnlySpan<byte> cell, long row)
+    {
+        if (!double.IsFinite(number))
+        {
+            NonFinite++;
+            return;
+        }
+
+        NumericCells++;
+        if (FirstNumber is null)
+        {
+            FirstNumber = (row, Encoding.UTF8.GetString(cell));
+            FirstNonDate ??= FirstNumber;
+        }
+
+        Numbers.Add(number);
+        if (AllIntegers && number != Math.Floor(number))
+        {
+            AllIntegers = false;
+        }
+
+        if (StrictlyIncreasing)
+        {
+            StrictlyIncreasing = number > lastNumber;
+            lastNumber = number;
+        }
+    }
+
+    private void AddText(ReadOnlySpan<byte> cell, long row)
+    {
+        if (TextCells == 0)
+        {
+            FirstText = (row, Encoding.UTF8.GetString(cell[..Math.Min(cell.Length, 200)]));
+            Distinct.Raise(distinctLimit);
+        }
+
+        TextCells++;
+        var chars = CharCount(cell);
+        TextChars += chars;
+        TextLengths[chars] = TextLengths.GetValueOrDefault(chars) + 1;
+        if (cell.IndexOf((byte)' ') >= 0)
+        {
+            TextWithSpaces++;
+        }
+
+        // Text that did not start with dates is not a date column: stop trying after a few values.
+        if (DateCells == 0 && TextCells > 100)
+        {
+            return;
+        }
+
+        if (!IsoDateTime.TryParse(cell, out var date, out var hasTime))
+        {
+            FirstNonDate ??= (row, Encoding.UTF8.GetString(cell[..Math.Min(cell.Length, 200)]));
+        }
+        else
+        {
+            DateCells++;
+            DatesHaveTime |= hasTime;
+            MinDate = MinDate is { } min && min <= date ? min : date;
+            MaxDate = MaxDate is { } max && max >= date ? max : date;
+            HourCounts[date.Hour]++;
+            WeekdayCounts[(int)date.DayOfWeek]++;
+        }
+    }
+
+    private static bool TryNumber(ReadOnlySpan<byte> cell, out double value)
+    {
+        var first = cell[0];
+        if (first is not ((>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'+' or (byte)'.' or (byte)' '
+            or (byte)'i' or (byte)'I' or (byte)'n' or (byte)'N'))
+        {
+            value = 0;
+            return false;
+        }
+
+        return double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static int CharCount(ReadOnlySpan<byte> utf8)
+    {
+        var count = 0;
+        foreach (var b in utf8)
+        {
+            if ((b & 0xC0) != 0x80)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}

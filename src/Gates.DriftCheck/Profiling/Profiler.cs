@@ -1,0 +1,41 @@
+using Gates.DriftCheck.Data;
+
+namespace Gates.DriftCheck.Profiling;
+
+/// <summary>
+/// Profiles the columns of a table. Reference columns get their inferred (or configured) type; current columns
+/// are read as the reference says, so both sides are compared like for like.
+/// </summary>
+internal static class Profiler
+{
+    public static TableProfile Reference(Table table, IReadOnlyDictionary<string, ColumnType> overrides) =>
+        Profile(table, c => overrides.TryGetValue(c.Name, out var t)
+            ? (t, $"set to {t.ToWord()} in the thresholds file (inferred: {Describe(TypeInference.Infer(c))})")
+            : TypeInference.Infer(c));
+
+    public static TableProfile Current(Table table, TableProfile reference) =>
+        Profile(table, c => reference.Find(c.Name) is { } r ? (r.Type, r.TypeReason) : TypeInference.Infer(c));
+
+    private static TableProfile Profile(Table table, Func<ColumnAccumulator, (ColumnType Type, string Reason)> typeOf) => new()
+    {
+        Path = table.Path,
+        Sha256 = table.Sha256,
+        Rows = table.Rows,
+        Format = table.Format == TableFormat.Jsonl ? "jsonl" : "csv",
+        Columns = Build(table.Columns, typeOf),
+    };
+
+    /// <summary>Columns are independent: sort and summarise them on every core.</summary>
+    private static ColumnProfile[] Build(IReadOnlyList<ColumnAccumulator> columns, Func<ColumnAccumulator, (ColumnType Type, string Reason)> typeOf)
+    {
+        var profiles = new ColumnProfile[columns.Count];
+        Parallel.For(0, columns.Count, i =>
+        {
+            var (type, reason) = typeOf(columns[i]);
+            profiles[i] = ProfileBuilder.Build(columns[i], type, reason);
+        });
+        return profiles;
+    }
+
+    private static string Describe((ColumnType Type, string Reason) inferred) => $"{inferred.Type.ToWord()}, {inferred.Reason}";
+}
