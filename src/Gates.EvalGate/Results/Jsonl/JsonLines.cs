@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace Gates.EvalGate.Results.Jsonl;
 
 /// <summary>
-/// Streams a file line by line over one pooled buffer, hashing it as it goes. Lines are handed out as spans into
+/// Streams a file line by line over one pooled buffer while another core hashes it. Lines are handed out as spans into
 /// the buffer (valid until the next call); blank lines are skipped but counted, a UTF-8 BOM and '\r' are dropped.
 /// Memory stays at the longest line, however long the file.
 /// </summary>
@@ -13,10 +13,10 @@ internal sealed class JsonLines : IDisposable
     private const int InitialSize = 1 << 20;
     private readonly string path;
     private readonly FileStream stream;
-    private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
     private int start;
     private int end;
+    private readonly Task<string> hash;
     private bool endOfFile;
     private bool first = true;
 
@@ -32,6 +32,13 @@ internal sealed class JsonLines : IDisposable
             ArrayPool<byte>.Shared.Return(buffer);
             throw ResultsFile.CannotRead(path, e);
         }
+
+        // The digest is computed on the other core from its own read of the file, off the parser's path.
+        hash = Task.Run(() =>
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+            return Convert.ToHexStringLower(SHA256.HashData(file));
+        });
     }
 
     /// <summary>1-based number of the line last returned.</summary>
@@ -53,22 +60,22 @@ internal sealed class JsonLines : IDisposable
         return false;
     }
 
-    /// <summary>Reads what is left so that <see cref="Sha256"/> covers the whole file.</summary>
+    /// <summary>The sha256 of the whole file.</summary>
     public string Sha256()
     {
-        while (!endOfFile)
+        try
         {
-            start = end = 0;
-            Fill();
+            return hash.GetAwaiter().GetResult();
         }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        catch (IOException e)
+        {
+            throw ResultsFile.CannotRead(path, e);
+        }
     }
 
     public void Dispose()
     {
         stream.Dispose();
-        hash.Dispose();
         ArrayPool<byte>.Shared.Return(buffer);
     }
 
@@ -149,7 +156,6 @@ internal sealed class JsonLines : IDisposable
             return;
         }
 
-        hash.AppendData(buffer, end, read);
         end += read;
         BytesRead += read;
     }
