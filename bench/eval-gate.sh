@@ -7,9 +7,9 @@ lines=${1:-1000000}
 file=/tmp/gates-bench-$lines.jsonl
 dotnet build -c Release src/Gates.EvalGate -o /tmp/gates-bench-eval-gate >/dev/null
 [ -f "$file" ] || dotnet run -c Release --project bench/EvalGateJsonl -- "$lines" "$file" --repeat 0 >/dev/null
-mb=$(du -m --apparent-size "$file" | cut -f1)
+mb=$(( $(stat -c %s "$file") / 1000000 ))
 echo "file: $file ($mb MB, $lines lines)"
-for run in 1 2 3; do
+for run in 1 2 3 4 5; do
   /usr/bin/time -f "%e %M %U %S" -o /tmp/gates-bench-time dotnet /tmp/gates-bench-eval-gate/eval-gate.dll \
     --results "$file" --thresholds bench/EvalGateJsonl/ten-gates.yaml --ci none >/dev/null || true
   read -r seconds kb user sys < /tmp/gates-bench-time
