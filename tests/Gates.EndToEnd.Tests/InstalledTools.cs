@@ -15,13 +15,24 @@ public sealed class InstalledTools : IDisposable
     private const string Configuration = "Release";
 #endif
 
+    /// <summary>Every tool project and its package id.</summary>
+    public static readonly (string Project, string PackageId)[] Packages =
+    [
+        ("Gates.EvalGate", "Gates.EvalGate"),
+        ("Gates.GateReport", "Gates.GateReport"),
+        ("Gates.DriftCheck", "Gates.DriftCheck"),
+        ("Gates.LatencyBench", "Gates.LatencyBench"),
+        ("Gates.ManifestBump", "Gates.ManifestBump"),
+        ("Gates.CanaryValidate", "Gates.CanaryValidate"),
+    ];
+
     private readonly TempFolder folder = new();
 
     public InstalledTools()
     {
         var packages = Path.Combine(folder.Path, "packages");
         ToolPath = Path.Combine(folder.Path, "tools");
-        foreach (var (project, packageId) in new[] { ("Gates.EvalGate", "Gates.EvalGate"), ("Gates.GateReport", "Gates.GateReport") })
+        foreach (var (project, packageId) in Packages)
         {
             var csproj = RepositoryPaths.Of("src", project, project + ".csproj");
             Run("dotnet", ["pack", csproj, "--no-build", "-c", Configuration, "-o", packages, "-p:PackageOutputPath=" + packages]).ShouldHaveExitCode(0);
