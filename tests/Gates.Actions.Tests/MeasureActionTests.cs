@@ -1,0 +1,83 @@
+namespace Gates.Actions.Tests;
+
+/// <summary>
+/// latency-bench, drift-check and canary-validate through their actions, against the tools built from source:
+/// the tool-specific outputs (results file, HTML and Markdown reports, decision) and the exit codes.
+/// </summary>
+[Collection(nameof(ToolsJobCollection))]
+public class MeasureActionTests(ToolsJob tools)
+{
+    [Fact]
+    public void Drift_check_fails_on_drifted_data_and_keeps_its_html_and_markdown_reports()
+    {
+        Dictionary<string, string> With(string current) => new()
+        {
+            ["reference"] = "samples/drift/reference.csv",
+            ["current"] = "samples/drift/" + current,
+            ["thresholds"] = "samples/drift/thresholds.yaml",
+        };
+
+        var drifted = tools.Run("actions/drift-check", With("current-drift.csv"));
+        var stable = tools.Run("actions/drift-check", With("current-ok.csv"));
+
+        drifted.ShouldExitWith(1);
+        drifted.Output("verdict").ShouldBe("fail");
+        File.ReadAllText(drifted.Output("html-report")).ShouldContain("<html", Case.Insensitive);
+        File.ReadAllText(drifted.Output("drift-markdown")).ShouldContain("|");
+        drifted.Summary.ShouldContain("drift-check");
+        stable.ShouldExitWith(0);
+        stable.Output("passed").ShouldBe("true");
+    }
+
+    [Fact]
+    public void Latency_bench_gate_reports_on_an_imported_results_file()
+    {
+        var run = tools.Run("actions/latency-bench", new Dictionary<string, string>
+        {
+            ["command"] = "gate",
+            ["results"] = "samples/latency/vllm-bench-serve.json",
+            ["thresholds"] = "thresholds/latency.yaml",
+        });
+
+        run.Output("exit-code").ShouldBe(run.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        run.ExitCode.ShouldBeOneOf([0, 1, 4], run.Log);
+        run.Output("verdict").ShouldNotBeEmpty();
+        File.ReadAllText(run.Output("report-json")).ShouldContain("\"name\": \"latency-bench\"");
+        run.Output("results-file").ShouldBe("");
+    }
+
+    [Fact]
+    public void Latency_bench_run_against_an_endpoint_that_is_down_is_a_runtime_error_exit_3()
+    {
+        var run = tools.Run("actions/latency-bench", new Dictionary<string, string>
+        {
+            ["command"] = "run",
+            ["url"] = "http://127.0.0.1:9/v1/chat/completions",
+            ["requests"] = "3",
+            ["api-key"] = "sk-simulated-secret-value",
+        });
+
+        run.ShouldExitWith(3);
+        run.Output("exit-code").ShouldBe("3");
+        run.Log.ShouldNotContain("sk-simulated-secret-value");
+    }
+
+    [Fact]
+    public void Latency_bench_needs_a_known_command()
+    {
+        var run = tools.Run("actions/latency-bench", new Dictionary<string, string> { ["command"] = "bench" });
+
+        run.ShouldExitWith(2);
+        run.Step("run").Stderr.ShouldContain("not one of run|gate|merge");
+    }
+
+    [Fact]
+    public void Canary_validate_without_a_target_is_an_input_error_with_no_decision()
+    {
+        var run = tools.Run("actions/canary-validate", new Dictionary<string, string> { ["namespace"] = "ml" });
+
+        run.ShouldExitWith(2);
+        run.Output("decision").ShouldBe("");
+        run.Output("verdict").ShouldBe("");
+    }
+}
