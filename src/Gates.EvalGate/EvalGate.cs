@@ -39,7 +39,7 @@ internal sealed class EvalGate(string thresholdsPath, int seed, int resamples)
                 }
                 else
                 {
-                    checks.Add(NotEvaluated(gate, sources.DescribeMissing(gate.Metric)));
+                    checks.Add(GateEvaluator.NotEvaluated(gate, sources.DescribeMissing(gate.Metric)));
                 }
             }
             catch (GateInputException e)
@@ -108,18 +108,6 @@ internal sealed class EvalGate(string thresholdsPath, int seed, int resamples)
         };
     }
 
-    private static CheckResult NotEvaluated(GateDefinition gate, string why) => new()
-    {
-        Name = gate.Name,
-        Metric = gate.Metric,
-        Description = gate.Description,
-        Comparison = gate.Comparison,
-        Threshold = gate.Threshold,
-        WarnThreshold = gate.Warn,
-        Required = false,
-        Verdict = Verdict.Warn,
-        Reason = $"not evaluated (optional gate): {why}",
-    };
 }
 
 internal sealed record EvalOutcome(IReadOnlyList<CheckResult> Checks, IReadOnlyList<string> Warnings, JsonObject Details);

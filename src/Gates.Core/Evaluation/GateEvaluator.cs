@@ -26,6 +26,20 @@ public static class GateEvaluator
         }
     }
 
+    /// <summary>An optional gate (<c>required: false</c>) whose metric is missing: a warning, never a pass.</summary>
+    public static CheckResult NotEvaluated(GateDefinition gate, string why) => new()
+    {
+        Name = gate.Name,
+        Metric = gate.Metric,
+        Description = gate.Description,
+        Comparison = gate.Comparison,
+        Threshold = gate.Threshold,
+        WarnThreshold = gate.Warn,
+        Required = false,
+        Verdict = Verdict.Warn,
+        Reason = $"not evaluated (optional gate): {why}",
+    };
+
     private static CheckResult Decide(GateDefinition gate, MetricObservation observation)
     {
         var value = observation.Value;

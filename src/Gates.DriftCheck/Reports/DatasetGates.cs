@@ -40,7 +40,7 @@ internal static class DatasetGates
                 }
                 else
                 {
-                    checks.Add(new CheckResult { Name = gate.Name, Metric = gate.Metric, Verdict = Verdict.Warn, Required = false, Reason = $"not evaluated (optional gate): no metric '{gate.Metric}'" });
+                    checks.Add(GateEvaluator.NotEvaluated(gate, $"no metric '{gate.Metric}'"));
                 }
 
                 continue;

@@ -84,7 +84,7 @@ internal static class LatencyGate
             return Compare(gate, metric, m, current, baseline);
         }
 
-        return gate.Required ? throw new GateInputException(current.DescribeMissing(metric)) : NotEvaluated(gate, current.DescribeMissing(metric));
+        return gate.Required ? throw new GateInputException(current.DescribeMissing(metric)) : GateEvaluator.NotEvaluated(gate, current.DescribeMissing(metric));
     }
 
     private static CheckResult Compare(GateDefinition gate, string metric, DeltaMode mode, LatencyResults current, LatencyResults? baseline)
@@ -130,18 +130,6 @@ internal static class LatencyGate
         ["semantics"] = new JsonObject(r.Semantics.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
     };
 
-    private static CheckResult NotEvaluated(GateDefinition gate, string why) => new()
-    {
-        Name = gate.Name,
-        Metric = gate.Metric,
-        Description = gate.Description,
-        Comparison = gate.Comparison,
-        Threshold = gate.Threshold,
-        WarnThreshold = gate.Warn,
-        Required = false,
-        Verdict = Verdict.Warn,
-        Reason = $"not evaluated (optional gate): {why}",
-    };
 }
 
 internal sealed record GateOutcome(IReadOnlyList<CheckResult> Checks, IReadOnlyList<string> Warnings, JsonObject Details);
