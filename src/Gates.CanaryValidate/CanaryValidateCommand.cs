@@ -1,3 +1,4 @@
+using Gates.Core.Text;
 using System.CommandLine;
 using System.Globalization;
 using Gates.CanaryValidate.Analysis;
@@ -94,7 +95,7 @@ internal static class CanaryValidateCommand
     }
 
     private static TimeSpan? Duration(string? text, string flag) =>
-        text is null ? null : Durations.TryParse(text, out var d) ? d : throw new GateInputException($"{flag}: '{text}' is not a duration (900, 900s, 15m, 1h)");
+        text is null ? null : DurationText.TryParse(text, out var d) ? d : throw new GateInputException($"{flag}: '{text}' is not a duration (900, 900s, 15m, 1h)");
 
     private static double? Number(string? text, string flag, double min, double max)
     {

@@ -1,3 +1,4 @@
+using Gates.Core.Text;
 using System.Text.Json.Nodes;
 using Gates.CanaryValidate.Analysis;
 using Gates.CanaryValidate.Config;
@@ -32,7 +33,7 @@ internal static class CanaryValidateRun
         var plan = config.Plan with { ExpectedShare = config.Plan.ExpectedShare ?? target?.ConfiguredCanaryShare };
         config = config with { Plan = plan };
         await env.Error.WriteLineAsync($"{CanaryValidateCommand.Name}: canary {targets.Canary} vs baseline {targets.Baseline} in {ns}, " +
-            $"{plan.Gates.Count} gates, up to {Durations.Format(plan.Duration)} every {Durations.Format(plan.Interval)}");
+            $"{plan.Gates.Count} gates, up to {DurationText.Format(plan.Duration)} every {DurationText.Format(plan.Interval)}");
 
         var client = new PrometheusClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, new PrometheusOptions
         {

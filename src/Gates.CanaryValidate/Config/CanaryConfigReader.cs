@@ -1,3 +1,4 @@
+using Gates.Core.Text;
 using Gates.CanaryValidate.Analysis;
 using Gates.Core;
 using Gates.Core.Results;
@@ -123,7 +124,7 @@ internal static class CanaryConfigReader
 
         if (plan.Duration < plan.Warmup + plan.Interval)
         {
-            problems.Add($"{where}: the duration ({Durations.Format(plan.Duration)}) must hold the warm-up ({Durations.Format(plan.Warmup)}) and at least one interval ({Durations.Format(plan.Interval)})");
+            problems.Add($"{where}: the duration ({DurationText.Format(plan.Duration)}) must hold the warm-up ({DurationText.Format(plan.Warmup)}) and at least one interval ({DurationText.Format(plan.Interval)})");
         }
     }
 

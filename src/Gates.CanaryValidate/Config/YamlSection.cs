@@ -1,3 +1,4 @@
+using Gates.Core.Text;
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
@@ -26,7 +27,7 @@ internal sealed class YamlSection(string path, string name, YamlNode? node, List
             return null;
         }
 
-        if (Durations.TryParse(text, out var value))
+        if (DurationText.TryParse(text, out var value))
         {
             return value;
         }

@@ -1,3 +1,4 @@
+using Gates.Core.Text;
 using Gates.CanaryValidate.Analysis;
 using Gates.Core.Results;
 using Gates.Core.Thresholds;
@@ -71,7 +72,7 @@ internal static class CanaryChecks
         }
 
         var timeline = string.Join("; ", outcome.Looks.Select(l => (l, g: l.Gates.Single(x => x.Gate == gate.Name)))
-            .Select(x => $"+{Config.Durations.Format(x.l.Window)} {ProgressLine.Word(x.g.Status)}" +
+            .Select(x => $"+{DurationText.Format(x.l.Window)} {ProgressLine.Word(x.g.Status)}" +
                 (x.g.Interval is { } i ? $" [{LookText.Number(i.Low)}, {LookText.Number(i.High)}]" : "")));
         return new CheckResult
         {

@@ -5,14 +5,17 @@ namespace Gates.Cli.Hosts;
 
 /// <summary>
 /// Writes files so that a reader never sees half of one: the text goes to a temporary file in the same folder,
-/// which then replaces the target in one move. All text is UTF-8 without a byte-order mark.
+/// which then replaces the target in one move. Text is written as UTF-8 without a byte-order mark.
 /// A file that cannot be written is a runtime error (exit 3) naming the path.
 /// </summary>
 public static class AtomicFile
 {
     public static Encoding Utf8NoBom { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    public static void Write(string path, string content)
+    public static void Write(string path, string content) => Write(path, Utf8NoBom.GetBytes(content));
+
+    /// <summary>Writes exact bytes; a file that already exists keeps its permissions.</summary>
+    public static void Write(string path, byte[] content)
     {
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
@@ -20,7 +23,12 @@ public static class AtomicFile
         try
         {
             Directory.CreateDirectory(folder);
-            File.WriteAllText(temp, content, Utf8NoBom);
+            File.WriteAllBytes(temp, content);
+            if (!OperatingSystem.IsWindows() && File.Exists(full))
+            {
+                File.SetUnixFileMode(temp, File.GetUnixFileMode(full));
+            }
+
             File.Move(temp, full, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

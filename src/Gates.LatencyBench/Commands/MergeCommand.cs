@@ -1,3 +1,4 @@
+using Gates.Core.Text;
 using System.CommandLine;
 using Gates.Cli;
 using Gates.Core;

@@ -1,3 +1,4 @@
+using Gates.Core.Text;
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;

@@ -45,24 +45,5 @@ internal static class ManifestFiles
         }
     }
 
-    public static void WriteAtomically(string path, ManifestText manifest)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllBytes(temp, manifest.Encode());
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(temp, File.GetUnixFileMode(path));
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temp);
-            throw new GateRuntimeException($"{path}: cannot write: {e.Message}", e);
-        }
-    }
+    public static void WriteAtomically(string path, ManifestText manifest) => Gates.Cli.Hosts.AtomicFile.Write(path, manifest.Encode());
 }

@@ -1,3 +1,4 @@
+using Gates.Core.Text;
 using Gates.CanaryValidate.Analysis;
 using Gates.CanaryValidate.Config;
 using Gates.Core;
@@ -99,7 +100,7 @@ public sealed class ConfigReaderTests
     [InlineData("250ms", 0.25)]
     public void Durations_accept_seconds_and_units(string text, double seconds)
     {
-        Durations.TryParse(text, out var value).ShouldBeTrue();
+        DurationText.TryParse(text, out var value).ShouldBeTrue();
         value.TotalSeconds.ShouldBe(seconds);
     }
 

@@ -50,4 +50,18 @@ public sealed class AtomicFileTests
 
         Should.Throw<GateRuntimeException>(() => AtomicFile.Write(path, "x")).Message.ShouldContain(path);
     }
+
+    [Fact]
+    public void Write_Bytes_KeepsThemExactlyAndKeepsTheFilePermissions()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("run.sh", "old");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        byte[] bytes = [0xEF, 0xBB, 0xBF, (byte)'a', (byte)'\r', (byte)'\n'];
+
+        AtomicFile.Write(path, bytes);
+
+        File.ReadAllBytes(path).ShouldBe(bytes);
+        File.GetUnixFileMode(path).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
 }

@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Gates.CanaryValidate.Config;
+namespace Gates.Core.Text;
 
-/// <summary>Parses "900", "900s", "15m", "1h30m", "250ms" into a time span (a bare number is seconds).</summary>
-internal static partial class Durations
+/// <summary>
+/// Durations as users write them on command lines and in YAML: 500ms, 30s, 15m, 1h, 1m30s; a bare number is
+/// seconds. Shared by every tool that takes a time.
+/// </summary>
+public static partial class DurationText
 {
     public static bool TryParse(string? text, out TimeSpan value)
     {
@@ -17,8 +20,8 @@ internal static partial class Durations
         text = text.Trim();
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
         {
-            value = TimeSpan.FromSeconds(seconds);
-            return seconds >= 0 && double.IsFinite(seconds);
+            value = double.IsFinite(seconds) && seconds >= 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero;
+            return double.IsFinite(seconds) && seconds >= 0;
         }
 
         var parts = Part().Matches(text);
@@ -41,6 +44,12 @@ internal static partial class Durations
 
         return true;
     }
+
+    /// <summary>Parses a flag's value, at most a week long, or throws an input error naming the flag.</summary>
+    public static TimeSpan Parse(string text, string flag) =>
+        TryParse(text, out var value) && value < TimeSpan.FromDays(7)
+            ? value
+            : throw new GateInputException($"{flag}: '{text}' is not a duration (examples: 500ms, 30s, 5m, 1h, 1m30s)");
 
     public static string Format(TimeSpan span) => span.TotalSeconds % 60 == 0 && span.TotalSeconds > 0
         ? $"{span.TotalMinutes.ToString("0.##", CultureInfo.InvariantCulture)}m"

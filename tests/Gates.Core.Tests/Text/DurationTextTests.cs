@@ -1,7 +1,6 @@
-using Gates.Core;
-using Gates.LatencyBench.Load;
+using Gates.Core.Text;
 
-namespace Gates.LatencyBench.Tests.Unit;
+namespace Gates.Core.Tests.Text;
 
 public class DurationTextTests
 {
@@ -21,6 +20,15 @@ public class DurationTextTests
     [InlineData("-3s")]
     [InlineData("s")]
     [InlineData("10 minutes")]
+    [InlineData("8d")]
+    [InlineData("200h")]
     public void Rejects_what_is_not_a_duration(string text) =>
         Should.Throw<GateInputException>(() => DurationText.Parse(text, "--duration")).Message.ShouldContain("--duration");
+
+    [Theory]
+    [InlineData(900, "15m")]
+    [InlineData(90, "90s")]
+    [InlineData(0.25, "0.25s")]
+    public void Formats_minutes_when_whole(double seconds, string expected) =>
+        DurationText.Format(TimeSpan.FromSeconds(seconds)).ShouldBe(expected);
 }
