@@ -52,6 +52,7 @@ public sealed class AtomicFileTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void Write_Bytes_KeepsThemExactlyAndKeepsTheFilePermissions()
     {
         using var folder = new TempFolder();
