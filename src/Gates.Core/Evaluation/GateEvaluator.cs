@@ -51,16 +51,21 @@ public static class GateEvaluator
         var (interval, method) = IntervalFor(observation, gate.Confidence);
         var pointVerdict = PointVerdict(gate, value);
         var side = interval is null || gate.Comparison == Comparison.Eq ? Side.Unknown : SideOf(gate, interval);
-        var verdict = gate.Decision == DecisionMode.Confident && side != Side.Unknown
-            ? side switch
-            {
-                Side.Good => pointVerdict == Verdict.Fail ? Verdict.Inconclusive : pointVerdict,
-                Side.Bad => Verdict.Fail,
-                _ => Verdict.Inconclusive,
-            }
-            : pointVerdict;
+        var noEvidence = gate.Decision == DecisionMode.Confident && interval is null;
+        var verdict = noEvidence
+            ? Verdict.Inconclusive
+            : gate.Decision == DecisionMode.Confident && side != Side.Unknown
+                ? side switch
+                {
+                    Side.Good => pointVerdict == Verdict.Fail ? Verdict.Inconclusive : pointVerdict,
+                    Side.Bad => Verdict.Fail,
+                    _ => Verdict.Inconclusive,
+                }
+                : pointVerdict;
         var straddles = side == Side.Straddles;
-        var toResolve = straddles ? SamplesToResolve(gate, observation) : null;
+        var needed = straddles ? SamplesToResolve(gate, observation) : null;
+        var unrealistic = needed is { } k && k > UnrealisticSamples && k > 10 * (observation.N ?? 0);
+        var toResolve = unrealistic ? null : needed;
 
         return new CheckResult
         {
@@ -78,7 +83,7 @@ public static class GateEvaluator
             Method = method,
             Borderline = straddles,
             SamplesToResolve = toResolve,
-            Reason = Reason(gate, value, verdict, interval, observation.N, straddles, toResolve),
+            Reason = Reason(gate, value, verdict, interval, observation.N, straddles, toResolve, unrealistic),
         };
     }
 
@@ -137,6 +142,9 @@ public static class GateEvaluator
         return (null, null);
     }
 
+    /// <summary>A sample size beyond any realistic run: over a million and over ten times the current n.</summary>
+    public const long UnrealisticSamples = 1_000_000;
+
     private static long? SamplesToResolve(GateDefinition gate, MetricObservation o)
     {
         if (o.Successes is not null && o.N is { } n)
@@ -170,7 +178,7 @@ public static class GateEvaluator
     }
 
     private static string Reason(GateDefinition gate, double value, Verdict verdict, Interval? interval, long? n,
-        bool straddles, long? toResolve)
+        bool straddles, long? toResolve, bool unrealistic)
     {
         var holds = gate.Comparison.Holds(value, gate.Threshold, gate.Tolerance);
         var text = $"{Format(value)} {(holds ? gate.Comparison.Symbol() : "violates " + gate.Comparison.Symbol())} {Format(gate.Threshold)}";
@@ -179,7 +187,13 @@ public static class GateEvaluator
             text += $", inside the warn band (warn at {Format(gate.Warn!.Value)})";
         }
 
-        if (interval is not null)
+        if (interval is null)
+        {
+            text += gate.Decision == DecisionMode.Confident
+                ? "; no sample size in the results: cannot be confident"
+                : "; point value only, no interval";
+        }
+        else
         {
             var level = (interval.Level * 100).ToString("0.#", CultureInfo.InvariantCulture);
             text += $"; {level}% CI [{Format(interval.Low)}, {Format(interval.High)}]";
@@ -191,7 +205,8 @@ public static class GateEvaluator
             text += verdict == Verdict.Inconclusive
                 ? "; the interval straddles the threshold, so the evidence is not enough either way"
                 : "; borderline: the interval straddles the threshold";
-            text += toResolve is { } needed ? $" (about {needed} samples would resolve it)" : "";
+            text += unrealistic ? " (at the threshold: no realistic sample resolves it)"
+                : toResolve is { } needed ? $" (about {needed} samples would resolve it)" : "";
         }
 
         return text;

@@ -87,6 +87,11 @@ internal static class ReportText
             extras.Add("delta: " + (delta > 0 ? "+" : "") + Number(delta));
         }
 
+        if (check.Interval is null && check.Observed is not null && check.Threshold is not null)
+        {
+            extras.Add("point value only, no interval");
+        }
+
         if (check.Borderline)
         {
             // An inconclusive check straddles by definition; only a decided one is "borderline".

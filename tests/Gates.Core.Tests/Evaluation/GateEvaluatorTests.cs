@@ -64,12 +64,42 @@ public class GateEvaluatorTests
     }
 
     [Fact]
-    public void Confident_decision_without_an_interval_falls_back_to_the_point_value()
+    public void Confident_decision_without_an_interval_is_inconclusive_never_a_pass()
     {
-        var check = GateEvaluator.Evaluate(Gate(Comparison.Lte, 0.08, decision: DecisionMode.Confident), new MetricObservation(0.05));
+        var check = GateEvaluator.Evaluate(Gate(Comparison.Lte, 0.08, decision: DecisionMode.Confident), new MetricObservation(0));
+
+        check.Verdict.ShouldBe(Verdict.Inconclusive);
+        check.Interval.ShouldBeNull();
+        check.Reason.ShouldContain("no sample size in the results: cannot be confident");
+    }
+
+    [Fact]
+    public void A_point_decision_without_an_interval_says_so()
+    {
+        var check = GateEvaluator.Evaluate(Gate(Comparison.Lte, 0.08), new MetricObservation(0.05));
 
         check.Verdict.ShouldBe(Verdict.Pass);
-        check.Interval.ShouldBeNull();
+        check.Reason.ShouldContain("point value only, no interval");
+    }
+
+    [Fact]
+    public void A_sample_size_no_run_could_reach_is_not_reported_as_a_number()
+    {
+        // An MCC of -0.0005 with stderr 0.03 at n = 1000 against a threshold of 0: millions of samples would be needed.
+        var check = GateEvaluator.Evaluate(Gate(Comparison.Gte, 0), new MetricObservation(-0.0005) { StdErr = 0.03, N = 1000 });
+
+        check.Borderline.ShouldBeTrue();
+        check.SamplesToResolve.ShouldBeNull();
+        check.Reason.ShouldContain("at the threshold: no realistic sample resolves it");
+    }
+
+    [Fact]
+    public void A_reachable_sample_size_is_still_reported()
+    {
+        var check = GateEvaluator.Evaluate(Gate(Comparison.Gte, 0.8), new MetricObservation(0.82) { Successes = 82, N = 100 });
+
+        check.SamplesToResolve.ShouldNotBeNull();
+        check.Reason.ShouldContain("samples would resolve it");
     }
 
     [Fact]

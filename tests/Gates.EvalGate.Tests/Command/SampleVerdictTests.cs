@@ -22,6 +22,28 @@ public class SampleVerdictTests
     }
 
     [Fact]
+    public void Safety_rates_without_a_sample_size_are_inconclusive_not_a_pass()
+    {
+        using var gate = new EvalGateHarness();
+        var results = gate.Folder.Write("safety.json", "{\"toxicity_rate\": 0, \"jailbreak_success_rate\": 0, \"pii_leak_rate\": 0}");
+
+        var result = gate.Run("--results", results, "--thresholds", Thresholds("safety.yaml")).ShouldExit(4);
+
+        result.Stdout.ShouldContain("Overall: INCONCLUSIVE");
+        result.Stdout.ShouldContain("no sample size in the results: cannot be confident");
+    }
+
+    [Fact]
+    public void Lm_eval_stderr_na_under_a_confident_gate_is_inconclusive()
+    {
+        using var gate = new EvalGateHarness();
+        var results = gate.Folder.Write("lm.json", """{"results": {"arc": {"alias": "arc", "acc,none": 0.9, "acc_stderr,none": "N/A"}}, "versions": {"arc": 1}}""");
+        var thresholds = gate.Folder.Write("t.yaml", "gates:\n  arc:\n    metric: arc.acc,none\n    min: 0.5\n    decision: confident\n");
+
+        gate.Run("--results", results, "--thresholds", thresholds).ShouldExit(4);
+    }
+
+    [Fact]
     public void Fail_on_warn_turns_a_warning_into_exit_1()
     {
         using var gate = new EvalGateHarness();
