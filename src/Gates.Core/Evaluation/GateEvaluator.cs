@@ -83,7 +83,7 @@ public static class GateEvaluator
             Method = method,
             Borderline = straddles,
             SamplesToResolve = toResolve,
-            Reason = Reason(gate, value, verdict, interval, observation.N, straddles, toResolve, unrealistic),
+            Reason = Reason(gate, observation, verdict, interval, straddles, toResolve, unrealistic),
         };
     }
 
@@ -177,9 +177,11 @@ public static class GateEvaluator
         return start * 64;
     }
 
-    private static string Reason(GateDefinition gate, double value, Verdict verdict, Interval? interval, long? n,
+    private static string Reason(GateDefinition gate, MetricObservation observation, Verdict verdict, Interval? interval,
         bool straddles, long? toResolve, bool unrealistic)
     {
+        var value = observation.Value;
+        var n = observation.N;
         var holds = gate.Comparison.Holds(value, gate.Threshold, gate.Tolerance);
         var text = $"{Format(value)} {(holds ? gate.Comparison.Symbol() : "violates " + gate.Comparison.Symbol())} {Format(gate.Threshold)}";
         if (verdict == Verdict.Warn)
@@ -189,9 +191,8 @@ public static class GateEvaluator
 
         if (interval is null)
         {
-            text += gate.Decision == DecisionMode.Confident
-                ? "; no sample size in the results: cannot be confident"
-                : "; point value only, no interval";
+            var why = observation.NoIntervalReason ?? "no sample size in the results";
+            text += gate.Decision == DecisionMode.Confident ? $"; {why}: cannot be confident" : "; point value only, no interval";
         }
         else
         {

@@ -19,4 +19,6 @@ public sealed record MetricObservation(double Value)
     /// <summary>Name of the method that produced <see cref="Interval"/> when it is given.</summary>
     public string? IntervalMethod { get; init; }
     public bool? HigherIsBetter { get; init; }
+    /// <summary>Why there is no interval although n is known (too few samples for a tail percentile …).</summary>
+    public string? NoIntervalReason { get; init; }
 }

@@ -68,7 +68,7 @@ internal static class LatencyGate
     {
         var mode = gate.Delta;
         var metric = gate.Metric;
-        if (mode is null && current.Find(metric) is { } observation)
+        if (mode is null && current.Find(metric, gate.Confidence) is { } observation)
         {
             return GateEvaluator.Evaluate(gate, observation);
         }

@@ -34,11 +34,15 @@ internal sealed record LatencyResults
     /// <summary>Why some metric families are absent ("ttft": "not streamed"), used in error messages.</summary>
     public IReadOnlyDictionary<string, string> AbsentReasons { get; init; } = new Dictionary<string, string>();
 
-    public MetricObservation? Find(string metric)
+    /// <summary>The recorded distributions by tag (native files written since percentile intervals exist).</summary>
+    public IReadOnlyDictionary<string, HdrHistogram.LongHistogram> Histograms { get; init; } = new Dictionary<string, HdrHistogram.LongHistogram>();
+
+    /// <summary>The metric with its evidence; percentiles get an order-statistic interval at <paramref name="level"/>.</summary>
+    public MetricObservation? Find(string metric, double level = 0.95)
     {
         if (Metrics.TryGetValue(metric, out var value))
         {
-            return Observe(metric, value);
+            return PercentileIntervals.Observe(metric, value, Histograms, level) ?? Observe(metric, value);
         }
 
         if (Document is { } doc && MetricLookup.TryFind(doc, metric, out var element) && element.ValueKind == JsonValueKind.Number)

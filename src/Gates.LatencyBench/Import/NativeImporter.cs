@@ -45,6 +45,9 @@ internal static class NativeImporter
             Successful = metrics.TryGetValue("successful_requests", out var ok) ? (long)ok : null,
             Requests = metrics.TryGetValue("requests", out var n) ? (long)n : null,
             AbsentReasons = absent,
+            Histograms = root.TryGetProperty("histograms", out var h) && h.ValueKind == JsonValueKind.String
+                ? Results.HistogramLog.FromText(h.GetString()!, path)
+                : new Dictionary<string, HdrHistogram.LongHistogram>(),
             Semantics = new Dictionary<string, string>
             {
                 ["ttft_basis"] = "first_output",

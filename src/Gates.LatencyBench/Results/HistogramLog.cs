@@ -12,6 +12,22 @@ internal static class HistogramLog
 {
     public static void Write(string path, IReadOnlyDictionary<string, LongHistogram> histograms, RunWindow window)
     {
+        using var stream = File.Create(path);
+        Write(stream, histograms, window);
+    }
+
+    /// <summary>The log as text, for embedding in a results file.</summary>
+    public static string ToText(IReadOnlyDictionary<string, LongHistogram> histograms, RunWindow window)
+    {
+        using var stream = new MemoryStream();
+        Write(stream, histograms, window);
+        // HdrHistogram's writer emits UTF-16 with a byte order mark; the reader detects it.
+        using var reader = new StreamReader(new MemoryStream(stream.ToArray()), detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    private static void Write(Stream stream, IReadOnlyDictionary<string, LongHistogram> histograms, RunWindow window)
+    {
         var start = DateTimeOffset.FromUnixTimeMilliseconds((long)window.StartUnixMs).UtcDateTime;
         var stamped = histograms.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv =>
         {
@@ -22,7 +38,6 @@ internal static class HistogramLog
             return (HistogramBase)copy;
         }).ToArray();
 
-        using var stream = File.Create(path);
         using var writer = new HistogramLogWriter(stream);
         writer.Write(start, stamped);
     }
@@ -30,26 +45,44 @@ internal static class HistogramLog
     /// <summary>Every interval of the log added up per tag.</summary>
     public static Dictionary<string, LongHistogram> Read(string path)
     {
-        var result = new Dictionary<string, LongHistogram>(StringComparer.Ordinal);
         try
         {
             using var stream = File.OpenRead(path);
-            using var reader = new HistogramLogReader(stream);
-            foreach (var h in reader.ReadHistograms())
-            {
-                var tag = string.IsNullOrEmpty(h.Tag) ? "latency" : h.Tag;
-                if (!result.TryGetValue(tag, out var sum))
-                {
-                    sum = MetricTags.NewHistogram(tag);
-                    result[tag] = sum;
-                }
-
-                sum.Add(h);
-            }
+            return Read(stream);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException or ArgumentException)
         {
             throw new GateInputException($"{path}: cannot read histogram log: {e.Message}");
+        }
+    }
+
+    /// <summary>A log embedded in a results file (see <see cref="ToText"/>).</summary>
+    public static Dictionary<string, LongHistogram> FromText(string text, string source)
+    {
+        try
+        {
+            return Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)));
+        }
+        catch (Exception e) when (e is IOException or FormatException or InvalidOperationException or ArgumentException)
+        {
+            throw new GateInputException($"{source}: cannot read the embedded histograms: {e.Message}");
+        }
+    }
+
+    private static Dictionary<string, LongHistogram> Read(Stream stream)
+    {
+        var result = new Dictionary<string, LongHistogram>(StringComparer.Ordinal);
+        using var reader = new HistogramLogReader(stream);
+        foreach (var h in reader.ReadHistograms())
+        {
+            var tag = string.IsNullOrEmpty(h.Tag) ? "latency" : h.Tag;
+            if (!result.TryGetValue(tag, out var sum))
+            {
+                sum = MetricTags.NewHistogram(tag);
+                result[tag] = sum;
+            }
+
+            sum.Add(h);
         }
 
         return result;

@@ -48,6 +48,8 @@ internal static class ResultsDocument
                 ["last_sent_unix_ms"] = run.Window.LastSentUnixMs,
             },
             ["definitions"] = Definitions(),
+            // The distributions themselves (an HdrHistogram log), so gates can put confidence intervals on percentiles.
+            ["histograms"] = run.Histograms.Count > 0 ? HistogramLog.ToText(run.Histograms, run.Window) : null,
         };
         if (run.Goodput is { } goodput)
         {
