@@ -35,7 +35,7 @@ internal static class CanaryValidateRun
         await env.Error.WriteLineAsync($"{CanaryValidateCommand.Name}: canary {targets.Canary} vs baseline {targets.Baseline} in {ns}, " +
             $"{plan.Gates.Count} gates, up to {DurationText.Format(plan.Duration)} every {DurationText.Format(plan.Interval)}");
 
-        var client = new PrometheusClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, new PrometheusOptions
+        var client = new PrometheusClient(new PrometheusOptions
         {
             BaseUrl = url,
             BearerToken = settings.PrometheusToken,
