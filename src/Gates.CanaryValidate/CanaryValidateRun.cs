@@ -35,7 +35,7 @@ internal static class CanaryValidateRun
         await env.Error.WriteLineAsync($"{CanaryValidateCommand.Name}: canary {targets.Canary} vs baseline {targets.Baseline} in {ns}, " +
             $"{plan.Gates.Count} gates, up to {DurationText.Format(plan.Duration)} every {DurationText.Format(plan.Interval)}");
 
-        var client = new PrometheusClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, new PrometheusOptions
+        var client = new PrometheusClient(new PrometheusOptions
         {
             BaseUrl = url,
             BearerToken = settings.PrometheusToken,
@@ -51,7 +51,7 @@ internal static class CanaryValidateRun
         var actions = new List<ActionRecord>();
         if (settings.Act && probe is not null && (outcome.Target ?? target) is { } current)
         {
-            actions.Add(await DecisionActor.ActAsync(outcome.Decision, current, probe.Client, settings.DryRun, env.Error, CancellationToken.None));
+            actions.Add(await DecisionActor.ActAsync(outcome.Decision, current, probe.Cluster, settings.DryRun, env.Error, CancellationToken.None));
         }
 
         var checks = CanaryChecks.For(plan, outcome);
@@ -105,7 +105,7 @@ internal static class CanaryValidateRun
             _ = KubernetesProbe.StableName(settings);
         }
 
-        return new KubernetesProbe(KubernetesConnection.Create(settings.Kubeconfig, settings.Context), settings, ns);
+        return new KubernetesProbe(KubernetesCluster.Connect(settings.Kubeconfig, settings.Context), settings, ns);
     }
 
     private static async Task<TargetStatus> ReadTargetAsync(KubernetesProbe probe, CancellationToken ct)

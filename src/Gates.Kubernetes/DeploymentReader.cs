@@ -5,7 +5,7 @@ using k8s.Models;
 namespace Gates.Kubernetes;
 
 /// <summary>Reads a canary Deployment and its stable twin: rollout state, conditions, pods.</summary>
-public sealed class DeploymentReader(IKubernetes client)
+internal sealed class DeploymentReader(IKubernetes client)
 {
     public async Task<TargetStatus> ReadAsync(string ns, string canary, string stable, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ namespace Gates.Kubernetes;
 /// latest created revision against the latest rolled-out one (traffic[] tells the routed split); in
 /// RawDeployment mode the spec.canary[] entry and its canaryStatuses[]. Pods of the canary are checked for crash loops.
 /// </summary>
-public sealed class InferenceServiceReader(IKubernetes client)
+internal sealed class InferenceServiceReader(IKubernetes client)
 {
     public async Task<TargetStatus> ReadAsync(string ns, string name, CancellationToken ct)
     {

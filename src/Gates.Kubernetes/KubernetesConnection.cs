@@ -3,7 +3,7 @@ using k8s;
 namespace Gates.Kubernetes;
 
 /// <summary>Connects to the cluster: an explicit kubeconfig (and context), else the default kubeconfig, else in-cluster.</summary>
-public static class KubernetesConnection
+internal static class KubernetesConnection
 {
     public static IKubernetes Create(string? kubeconfig, string? context)
     {

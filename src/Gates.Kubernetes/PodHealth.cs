@@ -3,7 +3,7 @@ using k8s.Models;
 namespace Gates.Kubernetes;
 
 /// <summary>What a set of pods says: total restarts, containers that cannot run, pods that are not ready.</summary>
-public sealed record PodHealth(int Restarts, IReadOnlyList<string> Failures, IReadOnlyList<string> NotReady, int Pods)
+internal sealed record PodHealth(int Restarts, IReadOnlyList<string> Failures, IReadOnlyList<string> NotReady, int Pods)
 {
     /// <summary>Waiting reasons that mean the container will not run without a change (roll back at once).</summary>
     public static readonly IReadOnlySet<string> BrokenReasons = new HashSet<string>(StringComparer.Ordinal)

@@ -51,7 +51,7 @@ public static class TargetActions
         _ => null,
     };
 
-    public static async Task ApplyAsync(IKubernetes client, TargetPatch patch, CancellationToken ct)
+    internal static async Task ApplyAsync(IKubernetes client, TargetPatch patch, CancellationToken ct)
     {
         var type = patch.PatchType switch
         {

@@ -4,9 +4,10 @@ using Gates.Core;
 using Gates.Core.Results;
 using Gates.GitHub;
 using Gates.GitLab;
+using Gates.Http;
 using Gates.ManifestBump.Planning;
 using Gates.ManifestBump.Promotion;
-using Gates.ManifestBump.Registry;
+using Gates.MLflow;
 
 namespace Gates.ManifestBump;
 
@@ -14,6 +15,9 @@ namespace Gates.ManifestBump;
 internal static class ManifestBumpRun
 {
     private const int StepSummaryDiffLimit = 200_000;
+
+    /// <summary>GitHub and GitLab calls: Gates.Http's bounded retries, 100 s per attempt (HttpClient's usual limit).</summary>
+    private static readonly RetryPolicy HostRetry = new() { AttemptTimeout = TimeSpan.FromSeconds(100) };
 
     public static async Task<int> ExecuteAsync(ManifestBumpSettings settings, GateEnvironment env, CancellationToken ct)
     {
@@ -36,7 +40,7 @@ internal static class ManifestBumpRun
         }
         else
         {
-            using var http = new HttpClient();
+            using var http = HttpServices.Default.Client(HostRetry, env.Time);
             var host = CreateHost(settings, env, http);
             var remote = await new RemotePromotion(host, inputs.PullRequest.Base ?? "main", settings.MaxAttempts)
                 .RunAsync(inputs, inputs.BranchName(), settings.DryRun, ct);
@@ -93,7 +97,7 @@ internal static class ManifestBumpRun
             throw new GateInputException($"--mlflow-tracking-uri '{uri}' is not an absolute URL");
         }
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var http = HttpServices.Default.Client(MlflowClient.Retry, env.Time);
         MlflowClient.Authorize(http, env.Get("MLFLOW_TRACKING_TOKEN"), env.Get("MLFLOW_TRACKING_USERNAME"), env.Get("MLFLOW_TRACKING_PASSWORD"));
         var version = await new MlflowClient(http, tracking).ResolveAsync(name, aliasName, ct);
         await env.Error.WriteLineAsync($"manifest-bump: MLflow {name}@{aliasName} is version {version.Version}{(version.Source is null ? "" : $" ({version.Source})")}");
@@ -104,13 +108,15 @@ internal static class ManifestBumpRun
     {
         if (settings.Mode == BumpMode.GitHub)
         {
-            var token = env.Get("GITHUB_TOKEN") ?? env.Get("GH_TOKEN") ?? throw new GateInputException("--github needs a token in GITHUB_TOKEN (or GH_TOKEN)");
+            var token = ApiTokens.GitHub(env.Get)?.Value ?? throw new GateInputException($"--github needs a token in {ApiTokens.Describe(ApiTokens.GitHubVariables)}");
             var api = env.Get("GITHUB_API_URL") is { } url ? new Uri(url) : null;
             var (owner, name) = GitHubRepository.ParseFullName(settings.Repository!);
-            return new GitHubPromotionHost(new GitHubRepository(GitHubConnection.Create(token, api, "gates-manifest-bump"), owner, name));
+            var client = GitHubConnection.Create(token, api, "gates-manifest-bump", () => HttpServices.Default.RetryingHandler(HostRetry, env.Time));
+            return new GitHubPromotionHost(new GitHubRepository(client, owner, name));
         }
 
-        var glToken = env.Get("GITLAB_TOKEN") ?? throw new GateInputException("--gitlab needs a token in GITLAB_TOKEN (a project or personal access token with api scope)");
+        var glToken = ApiTokens.GitLab(env.Get)?.Value ?? throw new GateInputException(
+            $"--gitlab needs a token in {ApiTokens.Describe(ApiTokens.GitLabVariables)} (a project or personal access token with api scope)");
         var glApi = new Uri(env.Get("GITLAB_API_URL") ?? env.Get("CI_API_V4_URL") ?? "https://gitlab.com/api/v4/");
         return new GitLabPromotionHost(new GitLabProject(http, glApi, settings.Repository!, glToken));
     }

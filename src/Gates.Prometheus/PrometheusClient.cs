@@ -2,15 +2,27 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Gates.Http;
 
 namespace Gates.Prometheus;
 
 /// <summary>
-/// A small client for the Prometheus HTTP API (/api/v1/query and /api/v1/query_range). Network errors, timeouts,
-/// 5xx and 429 are retried with doubling delays on the given clock; a rejected query or refused credentials are not.
+/// A small client for the Prometheus HTTP API (/api/v1/query and /api/v1/query_range). Queries go through
+/// Gates.Http's <see cref="RetryHandler"/>: network errors, timeouts, 5xx and 429 are retried with doubling delays
+/// (or as long as <c>Retry-After</c> says) on the given clock; a rejected query or refused credentials are not.
 /// </summary>
-public sealed class PrometheusClient(HttpClient http, PrometheusOptions options, TimeProvider time)
+public sealed class PrometheusClient(PrometheusOptions options, TimeProvider time, HttpServices? services = null)
 {
+    private readonly HttpClient http = (services ?? HttpServices.Default).Client(PolicyFor(options), time);
+
+    /// <summary>Retries + 1 attempts, the first wait <see cref="PrometheusOptions.RetryDelay"/>, each attempt bounded by the timeout.</summary>
+    public static RetryPolicy PolicyFor(PrometheusOptions options) => new()
+    {
+        MaxAttempts = options.Retries + 1,
+        BaseDelay = options.RetryDelay,
+        AttemptTimeout = options.Timeout,
+    };
+
     public Task<QueryResult> QueryAsync(string query, DateTimeOffset at, CancellationToken ct) =>
         SendAsync("api/v1/query", query, new Dictionary<string, string> { ["time"] = Seconds(at) }, ct);
 
@@ -27,48 +39,20 @@ public sealed class PrometheusClient(HttpClient http, PrometheusOptions options,
         form["query"] = query;
         form["timeout"] = QueryTemplate.Duration(options.Timeout);
         var url = new Uri(WithSlash(options.BaseUrl), path);
-        Exception? last = null;
-        for (var attempt = 0; attempt <= options.Retries; attempt++)
-        {
-            if (attempt > 0)
-            {
-                await Task.Delay(options.RetryDelay * Math.Pow(2, attempt - 1), time, ct);
-            }
 
-            try
-            {
-                return await SendOnceAsync(url, form, query, ct);
-            }
-            catch (RetryableException e)
-            {
-                last = e.InnerException ?? e;
-            }
-        }
-
-        throw new PrometheusUnavailableException(
-            $"{options.BaseUrl} did not answer after {options.Retries + 1} attempts: {last?.Message}", last);
-    }
-
-    private async Task<QueryResult> SendOnceAsync(Uri url, Dictionary<string, string> form, string query, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        // A query changes nothing, so the POST may be repeated like a GET.
+        using var request = RetryHandler.MarkIdempotent(new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) });
         Authorize(request);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(options.Timeout);
         HttpResponseMessage response;
         string body;
         try
         {
-            response = await http.SendAsync(request, timeout.Token);
-            body = await response.Content.ReadAsStringAsync(timeout.Token);
-        }
-        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
-        {
-            throw new RetryableException(new TimeoutException($"no answer within {options.Timeout.TotalSeconds:0.#} s", e));
+            response = await http.SendAsync(request, ct);
+            body = await response.Content.ReadAsStringAsync(ct);
         }
         catch (HttpRequestException e)
         {
-            throw new RetryableException(e);
+            throw Unavailable(e.Message, e);
         }
 
         using (response)
@@ -81,7 +65,7 @@ public sealed class PrometheusClient(HttpClient http, PrometheusOptions options,
 
             if (status >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                throw new RetryableException(new HttpRequestException($"HTTP {status}: {Shorten(body)}"));
+                throw Unavailable($"HTTP {status}: {Shorten(body)}", null);
             }
 
             try
@@ -98,6 +82,9 @@ public sealed class PrometheusClient(HttpClient http, PrometheusOptions options,
             }
         }
     }
+
+    private PrometheusUnavailableException Unavailable(string why, Exception? inner) =>
+        new($"{options.BaseUrl} did not answer after {options.Retries + 1} attempts: {why}", inner);
 
     private void Authorize(HttpRequestMessage request)
     {
@@ -119,6 +106,4 @@ public sealed class PrometheusClient(HttpClient http, PrometheusOptions options,
         (at.ToUnixTimeMilliseconds() / 1000.0).ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string Shorten(string text) => text.Length > 300 ? text[..300] + "…" : text;
-
-    private sealed class RetryableException(Exception inner) : Exception(inner.Message, inner);
 }

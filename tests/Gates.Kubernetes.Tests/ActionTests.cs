@@ -12,11 +12,11 @@ public sealed class ActionTests
     public async Task Rolling_back_a_serverless_inference_service_sets_canary_traffic_to_zero_with_a_merge_patch()
     {
         using var api = new FakeApiServer().InferenceService("sklearn-iris", "isvc-serverless-canary.json");
-        var client = KubernetesConnection.Create(api.Kubeconfig, null);
-        var status = await new InferenceServiceReader(client).ReadAsync(Ns, "sklearn-iris", CancellationToken.None);
+        var cluster = KubernetesCluster.Connect(api.Kubeconfig, null);
+        var status = await cluster.ReadInferenceServiceAsync(Ns, "sklearn-iris", CancellationToken.None);
 
         var patch = TargetActions.Rollback(status);
-        await TargetActions.ApplyAsync(client, patch, CancellationToken.None);
+        await cluster.ApplyAsync(patch, CancellationToken.None);
 
         var sent = api.Patches.ShouldHaveSingleItem();
         sent.PathAndQuery.ShouldStartWith("/apis/serving.kserve.io/v1beta1/namespaces/ai-production/inferenceservices/sklearn-iris");
@@ -28,10 +28,10 @@ public sealed class ActionTests
     public async Task Promoting_a_serverless_inference_service_removes_canary_traffic_percent()
     {
         using var api = new FakeApiServer().InferenceService("sklearn-iris", "isvc-serverless-canary.json");
-        var client = KubernetesConnection.Create(api.Kubeconfig, null);
-        var status = await new InferenceServiceReader(client).ReadAsync(Ns, "sklearn-iris", CancellationToken.None);
+        var cluster = KubernetesCluster.Connect(api.Kubeconfig, null);
+        var status = await cluster.ReadInferenceServiceAsync(Ns, "sklearn-iris", CancellationToken.None);
 
-        await TargetActions.ApplyAsync(client, TargetActions.Promote(status)!, CancellationToken.None);
+        await cluster.ApplyAsync(TargetActions.Promote(status)!, CancellationToken.None);
 
         api.Patches.ShouldHaveSingleItem().Body.ShouldBe("""{"spec":{"predictor":{"canaryTrafficPercent":null}}}""");
     }
@@ -40,10 +40,10 @@ public sealed class ActionTests
     public async Task Rolling_back_a_deployment_scales_the_canary_to_zero()
     {
         using var api = ReaderTests.Deployments("deployment-canary.json", "pods-canary-healthy.json");
-        var client = KubernetesConnection.Create(api.Kubeconfig, null);
-        var status = await new DeploymentReader(client).ReadAsync(Ns, "mymodel-canary", "mymodel", CancellationToken.None);
+        var cluster = KubernetesCluster.Connect(api.Kubeconfig, null);
+        var status = await cluster.ReadDeploymentAsync(Ns, "mymodel-canary", "mymodel", CancellationToken.None);
 
-        await TargetActions.ApplyAsync(client, TargetActions.Rollback(status), CancellationToken.None);
+        await cluster.ApplyAsync(TargetActions.Rollback(status), CancellationToken.None);
 
         var sent = api.Patches.ShouldHaveSingleItem();
         sent.PathAndQuery.ShouldStartWith("/apis/apps/v1/namespaces/ai-production/deployments/mymodel-canary");
@@ -54,11 +54,11 @@ public sealed class ActionTests
     public async Task Promoting_a_deployment_gives_the_stable_twin_the_canary_image_with_a_strategic_merge_patch()
     {
         using var api = ReaderTests.Deployments("deployment-canary.json", "pods-canary-healthy.json");
-        var client = KubernetesConnection.Create(api.Kubeconfig, null);
-        var status = await new DeploymentReader(client).ReadAsync(Ns, "mymodel-canary", "mymodel", CancellationToken.None);
+        var cluster = KubernetesCluster.Connect(api.Kubeconfig, null);
+        var status = await cluster.ReadDeploymentAsync(Ns, "mymodel-canary", "mymodel", CancellationToken.None);
 
         var patch = TargetActions.Promote(status)!;
-        await TargetActions.ApplyAsync(client, patch, CancellationToken.None);
+        await cluster.ApplyAsync(patch, CancellationToken.None);
 
         var sent = api.Patches.ShouldHaveSingleItem();
         sent.PathAndQuery.ShouldStartWith("/apis/apps/v1/namespaces/ai-production/deployments/mymodel");
@@ -73,12 +73,12 @@ public sealed class ActionTests
         using var api = new FakeApiServer()
             .InferenceService("llama", "isvc-raw-canary.json")
             .Deployment("llama-v2-predictor", "deployment-raw-canary.json");
-        var client = KubernetesConnection.Create(api.Kubeconfig, null);
-        var status = await new InferenceServiceReader(client).ReadAsync(Ns, "llama", CancellationToken.None);
+        var cluster = KubernetesCluster.Connect(api.Kubeconfig, null);
+        var status = await cluster.ReadInferenceServiceAsync(Ns, "llama", CancellationToken.None);
 
         TargetActions.Rollback(status).Body.ShouldBe("""[{"op":"remove","path":"/spec/canary/0"}]""");
         var promote = TargetActions.Promote(status)!;
-        await TargetActions.ApplyAsync(client, promote, CancellationToken.None);
+        await cluster.ApplyAsync(promote, CancellationToken.None);
 
         var sent = api.Patches.ShouldHaveSingleItem();
         sent.Headers["Content-Type"].ShouldStartWith("application/json-patch+json");

@@ -16,7 +16,7 @@ public sealed class ReaderTests
             .InferenceService("sklearn-iris", "isvc-serverless-canary.json")
             .Pods("serving.knative.dev/revision=sklearn-iris-predictor-00002", "pods-revision-healthy.json");
 
-        var status = await new InferenceServiceReader(KubernetesConnection.Create(api.Kubeconfig, null)).ReadAsync(Ns, "sklearn-iris", CancellationToken.None);
+        var status = await KubernetesCluster.Connect(api.Kubeconfig, null).ReadInferenceServiceAsync(Ns, "sklearn-iris", CancellationToken.None);
 
         status.Mode.ShouldBe("Serverless");
         status.CanaryName.ShouldBe("sklearn-iris-predictor-00002");
@@ -34,7 +34,7 @@ public sealed class ReaderTests
     {
         using var api = new FakeApiServer().InferenceService("sklearn-iris", "isvc-serverless-failed-load.json");
 
-        var status = await new InferenceServiceReader(KubernetesConnection.Create(api.Kubeconfig, null)).ReadAsync(Ns, "sklearn-iris", CancellationToken.None);
+        var status = await KubernetesCluster.Connect(api.Kubeconfig, null).ReadInferenceServiceAsync(Ns, "sklearn-iris", CancellationToken.None);
 
         status.Failures.ShouldHaveSingleItem().ShouldContain("BlockedByFailedLoad: ModelLoadFailed");
         status.CanaryReady.ShouldBeFalse();
@@ -49,7 +49,7 @@ public sealed class ReaderTests
             .Deployment("llama-v2-predictor", "deployment-raw-canary.json")
             .Pods("app=isvc.llama-v2-predictor", "pods-canary-healthy.json");
 
-        var status = await new InferenceServiceReader(KubernetesConnection.Create(api.Kubeconfig, null)).ReadAsync(Ns, "llama", CancellationToken.None);
+        var status = await KubernetesCluster.Connect(api.Kubeconfig, null).ReadInferenceServiceAsync(Ns, "llama", CancellationToken.None);
 
         status.Mode.ShouldBe("RawDeployment");
         status.CanaryName.ShouldBe("llama-v2-predictor");
@@ -66,7 +66,7 @@ public sealed class ReaderTests
         using var api = new FakeApiServer().InferenceService("llama", "isvc-raw-percent-ignored.json");
 
         var error = await Should.ThrowAsync<GateInputException>(() =>
-            new InferenceServiceReader(KubernetesConnection.Create(api.Kubeconfig, null)).ReadAsync(Ns, "llama", CancellationToken.None));
+            KubernetesCluster.Connect(api.Kubeconfig, null).ReadInferenceServiceAsync(Ns, "llama", CancellationToken.None));
 
         error.Message.ShouldContain("no spec.canary[] entry");
         error.Message.ShouldContain("ignored in RawDeployment mode");
@@ -77,7 +77,7 @@ public sealed class ReaderTests
     {
         using var api = Deployments("deployment-canary.json", "pods-canary-healthy.json");
 
-        var status = await new DeploymentReader(KubernetesConnection.Create(api.Kubeconfig, null)).ReadAsync(Ns, "mymodel-canary", "mymodel", CancellationToken.None);
+        var status = await KubernetesCluster.Connect(api.Kubeconfig, null).ReadDeploymentAsync(Ns, "mymodel-canary", "mymodel", CancellationToken.None);
 
         status.CanaryReady.ShouldBeTrue();
         status.CanaryRestarts.ShouldBe(0);
@@ -91,7 +91,7 @@ public sealed class ReaderTests
     {
         using var api = Deployments("deployment-canary-stuck.json", "pods-canary-crashloop.json");
 
-        var status = await new DeploymentReader(KubernetesConnection.Create(api.Kubeconfig, null)).ReadAsync(Ns, "mymodel-canary", "mymodel", CancellationToken.None);
+        var status = await KubernetesCluster.Connect(api.Kubeconfig, null).ReadDeploymentAsync(Ns, "mymodel-canary", "mymodel", CancellationToken.None);
 
         status.Failures.ShouldContain("pod mymodel-canary-7d4f9c6b8-x2x9z container server: CrashLoopBackOff, last exit 137 OOMKilled");
         status.Failures.ShouldContain(f => f.Contains("progress deadline exceeded"));
@@ -105,7 +105,7 @@ public sealed class ReaderTests
         using var api = new FakeApiServer().Deployment("mymodel-canary", "deployment-canary.json");
 
         var error = await Should.ThrowAsync<GateInputException>(() =>
-            new DeploymentReader(KubernetesConnection.Create(api.Kubeconfig, null)).ReadAsync(Ns, "mymodel-canary", "mymodel", CancellationToken.None));
+            KubernetesCluster.Connect(api.Kubeconfig, null).ReadDeploymentAsync(Ns, "mymodel-canary", "mymodel", CancellationToken.None));
 
         error.Message.ShouldBe("deployment ai-production/mymodel does not exist");
     }
@@ -120,9 +120,9 @@ public sealed class ReaderTests
         }
 
         using var folder = new Gates.Testing.TempFolder();
-        var client = KubernetesConnection.Create(folder.Write("kubeconfig", kubeconfig), null);
+        var cluster = KubernetesCluster.Connect(folder.Write("kubeconfig", kubeconfig), null);
 
-        await Should.ThrowAsync<TargetUnavailableException>(() => new DeploymentReader(client).ReadAsync(Ns, "mymodel-canary", "mymodel", CancellationToken.None));
+        await Should.ThrowAsync<TargetUnavailableException>(() => cluster.ReadDeploymentAsync(Ns, "mymodel-canary", "mymodel", CancellationToken.None));
     }
 
     internal static FakeApiServer Deployments(string canary, string pods) => new FakeApiServer()

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Gates.CanaryValidate.Analysis;
 using Gates.Kubernetes;
-using k8s;
 
 namespace Gates.CanaryValidate.Target;
 
@@ -26,7 +25,7 @@ internal sealed record ActionRecord(string Action, TargetPatch? Patch, bool Appl
 /// <summary>Applies a promote or rollback decision to the cluster (--act), or prints the patch (--dry-run).</summary>
 internal static class DecisionActor
 {
-    public static async Task<ActionRecord> ActAsync(CanaryDecision decision, TargetStatus target, IKubernetes client, bool dryRun, TextWriter log, CancellationToken ct)
+    public static async Task<ActionRecord> ActAsync(CanaryDecision decision, TargetStatus target, KubernetesCluster cluster, bool dryRun, TextWriter log, CancellationToken ct)
     {
         if (decision == CanaryDecision.Inconclusive)
         {
@@ -49,7 +48,7 @@ internal static class DecisionActor
 
         try
         {
-            await TargetActions.ApplyAsync(client, patch, ct);
+            await cluster.ApplyAsync(patch, ct);
             await log.WriteLineAsync($"{CanaryValidateCommand.Name}: applied: {what}");
             return new ActionRecord(action, patch, true, false, $"applied: {patch.Description}");
         }

@@ -1,18 +1,17 @@
 using Gates.CanaryValidate.Analysis;
 using Gates.Core;
 using Gates.Kubernetes;
-using k8s;
 
 namespace Gates.CanaryValidate.Target;
 
 /// <summary>Reads the canary's status from a Deployment pair or an InferenceService at every look.</summary>
-internal sealed class KubernetesProbe(IKubernetes client, CanaryValidateSettings settings, string ns) : ITargetProbe
+internal sealed class KubernetesProbe(KubernetesCluster cluster, CanaryValidateSettings settings, string ns) : ITargetProbe
 {
-    public IKubernetes Client => client;
+    public KubernetesCluster Cluster => cluster;
 
     public Task<TargetStatus> ReadAsync(CancellationToken ct) => settings.InferenceService is { } isvc
-        ? new InferenceServiceReader(client).ReadAsync(ns, isvc, ct)
-        : new DeploymentReader(client).ReadAsync(ns, settings.Deployment!, StableName(settings), ct);
+        ? cluster.ReadInferenceServiceAsync(ns, isvc, ct)
+        : cluster.ReadDeploymentAsync(ns, settings.Deployment!, StableName(settings), ct);
 
     public static string StableName(CanaryValidateSettings settings)
     {

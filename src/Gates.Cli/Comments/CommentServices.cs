@@ -1,3 +1,5 @@
+using Gates.Http;
+
 namespace Gates.Cli.Comments;
 
 /// <summary>
@@ -16,6 +18,6 @@ public sealed record CommentServices
     /// <summary>How to wait between attempts; by default a real delay on the environment's clock.</summary>
     public Func<TimeSpan, CancellationToken, Task>? Delay { get; init; }
 
-    internal TransientRetryHandler RetryingHandler(TimeProvider time) =>
+    internal RetryHandler RetryingHandler(TimeProvider time) =>
         new(Handler(), Retry, time, Delay ?? ((span, ct) => Task.Delay(span, time, ct)));
 }

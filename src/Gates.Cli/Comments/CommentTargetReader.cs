@@ -1,13 +1,14 @@
 using Gates.Cli.Hosts;
+using Gates.Http;
 
 namespace Gates.Cli.Comments;
 
 /// <summary>
 /// Finds the pull or merge request to comment on from the host's environment (docs/comments.md), or says why
 /// there is none. GitHub: <c>GITHUB_REPOSITORY</c>, <c>GITHUB_API_URL</c>, the event payload or
-/// <c>--pr-number</c>, and <c>GATES_GITHUB_TOKEN</c> / <c>GITHUB_TOKEN</c>. GitLab: <c>CI_API_V4_URL</c>,
+/// <c>--pr-number</c>, and the first of <c>GATES_GITHUB_TOKEN</c>, <c>GITHUB_TOKEN</c>, <c>GH_TOKEN</c>. GitLab: <c>CI_API_V4_URL</c>,
 /// <c>CI_MERGE_REQUEST_PROJECT_ID</c> / <c>CI_PROJECT_ID</c>, <c>CI_MERGE_REQUEST_IID</c> or
-/// <c>--pr-number</c>, and <c>GATES_GITLAB_TOKEN</c> / <c>GITLAB_TOKEN</c>.
+/// <c>--pr-number</c>, and the first of <c>GATES_GITLAB_TOKEN</c>, <c>GITLAB_TOKEN</c> (<see cref="ApiTokens"/>).
 /// </summary>
 public static class CommentTargetReader
 {
@@ -37,7 +38,7 @@ public static class CommentTargetReader
                 $"PR comment not posted on {repository}#{number}: this pull request comes from a fork; {ReadOnlyAdvice}."));
         }
 
-        var token = env.Get("GATES_GITHUB_TOKEN") ?? env.Get("GITHUB_TOKEN");
+        var token = ApiTokens.GitHub(env.Get)?.Value;
         if (token is null)
         {
             return (null, new CommentOutcome(CommentStatus.SkippedNoToken, null,
@@ -59,7 +60,7 @@ public static class CommentTargetReader
             return (null, new CommentOutcome(CommentStatus.SkippedNoPr));
         }
 
-        var token = env.Get("GATES_GITLAB_TOKEN") ?? env.Get("GITLAB_TOKEN");
+        var token = ApiTokens.GitLab(env.Get)?.Value;
         if (token is null)
         {
             return (null, new CommentOutcome(CommentStatus.SkippedNoToken, null,

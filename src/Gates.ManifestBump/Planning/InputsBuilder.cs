@@ -1,6 +1,6 @@
 using Gates.Core;
 using Gates.ManifestBump.Promotion;
-using Gates.ManifestBump.Registry;
+using Gates.MLflow;
 
 namespace Gates.ManifestBump.Planning;
 

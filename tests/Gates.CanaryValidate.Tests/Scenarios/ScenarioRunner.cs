@@ -33,7 +33,7 @@ internal static class ScenarioRunner
         var canaryConfig = CanaryConfigReader.Read(folder.Write("canary.yaml", config), new CanaryOverrides(), "knative");
         var clock = new JumpClock(KnativeSeries.From);
         arrange?.Invoke(clock);
-        var client = new PrometheusClient(new HttpClient(), new PrometheusOptions { BaseUrl = prometheus, Retries = 1, RetryDelay = TimeSpan.FromSeconds(2) }, clock);
+        var client = new PrometheusClient(new PrometheusOptions { BaseUrl = prometheus, Retries = 1, RetryDelay = TimeSpan.FromSeconds(2) }, clock);
         var targets = new QueryTargets($"{revision}-00002", $"{revision}-00001", KnativeSeries.Namespace);
         var reader = new PrometheusMetricReader(client, canaryConfig, targets);
         var analysis = new CanaryAnalysis(canaryConfig.Plan, reader, null, clock, line => progress?.Add(line));

@@ -12,11 +12,13 @@ public sealed class CommentRetryTests : IDisposable
 
     private static bool IsCreate(LoggedRequest r) => r.Method == "POST";
 
+    private static bool IsList(LoggedRequest r) => r.Method == "GET" && r.Path.EndsWith("/comments", StringComparison.Ordinal);
+
     [Fact]
     public void Server_errors_are_retried_with_growing_waits()
     {
-        harness.Server.FailNext(FakeResponse.Message(502, "Bad Gateway"), IsCreate);
-        harness.Server.FailNext(FakeResponse.Message(503, "Service Unavailable"), IsCreate);
+        harness.Server.FailNext(FakeResponse.Message(502, "Bad Gateway"), IsList);
+        harness.Server.FailNext(FakeResponse.Message(503, "Service Unavailable"), IsList);
 
         harness.Publish(SampleReport.Failing()).ShouldBe(1);
 
@@ -54,15 +56,27 @@ public sealed class CommentRetryTests : IDisposable
     {
         for (var i = 0; i < 10; i++)
         {
-            harness.Server.FailNext(FakeResponse.Message(500, "Server Error"), IsCreate);
+            harness.Server.FailNext(FakeResponse.Message(500, "Server Error"), IsList);
         }
 
         harness.Publish(SampleReport.Failing()).ShouldBe(1);
 
-        harness.Server.Requests.Count(IsCreate).ShouldBe(4);
+        harness.Server.Requests.Count(IsList).ShouldBe(4);
         harness.Waits.Count.ShouldBe(3);
         harness.Stderr.Split('\n').Count(l => l.Contains("comment not posted")).ShouldBe(1);
         harness.Stderr.ShouldContain("the API kept failing (500: Server Error) after retrying");
+    }
+
+    [Fact]
+    public void A_server_error_on_create_is_not_repeated_so_the_comment_is_never_posted_twice()
+    {
+        harness.Server.FailNext(FakeResponse.Message(500, "Server Error"), IsCreate);
+
+        harness.Publish(SampleReport.Failing()).ShouldBe(1);
+
+        harness.Server.Requests.Count(IsCreate).ShouldBe(1);
+        harness.Waits.ShouldBeEmpty();
+        harness.Stderr.ShouldContain("comment not posted");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text;
+using Gates.Http;
 using Gates.Testing.Http;
 
 namespace Gates.Prometheus.Tests.Client;
@@ -9,7 +10,7 @@ public sealed class PrometheusClientHttpTests
     private const string Ok = """{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1740830400,"42"]}]}}""";
 
     private static PrometheusClient Client(LocalHttpServer server, PrometheusOptions? options = null) =>
-        new(new HttpClient(), options ?? new PrometheusOptions { BaseUrl = server.Url, RetryDelay = TimeSpan.FromMilliseconds(1) }, TimeProvider.System);
+        new(options ?? new PrometheusOptions { BaseUrl = server.Url, RetryDelay = TimeSpan.FromMilliseconds(1) }, TimeProvider.System);
 
     [Fact]
     public async Task A_bearer_token_is_sent_as_an_authorization_header()
@@ -62,6 +63,27 @@ public sealed class PrometheusClientHttpTests
     }
 
     [Fact]
+    public async Task Retries_wait_doubling_delays_through_the_shared_retry_handler()
+    {
+        var calls = 0;
+        using var server = new LocalHttpServer(_ => ++calls < 3 ? new CannedResponse(502, "bad gateway", "text/plain") : new CannedResponse(200, Ok));
+        var waits = new List<TimeSpan>();
+        var services = new HttpServices
+        {
+            Delay = (span, _) =>
+            {
+                waits.Add(span);
+                return Task.CompletedTask;
+            },
+        };
+        var client = new PrometheusClient(new PrometheusOptions { BaseUrl = server.Url }, TimeProvider.System, services);
+
+        (await client.QueryAsync("up", DateTimeOffset.UnixEpoch, CancellationToken.None)).SingleValue("up").ShouldBe(42);
+
+        waits.ShouldBe([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)]);
+    }
+
+    [Fact]
     public async Task Refused_credentials_are_not_retried()
     {
         using var server = new LocalHttpServer(_ => new CannedResponse(401, "no", "text/plain"));
@@ -76,7 +98,7 @@ public sealed class PrometheusClientHttpTests
     {
         using var server = new LocalHttpServer(_ =>
         {
-            Thread.Sleep(500);
+            Thread.Sleep(1500);
             return new CannedResponse(200, Ok);
         });
         var client = Client(server, new PrometheusOptions { BaseUrl = server.Url, Timeout = TimeSpan.FromMilliseconds(50), Retries = 1, RetryDelay = TimeSpan.FromMilliseconds(1) });

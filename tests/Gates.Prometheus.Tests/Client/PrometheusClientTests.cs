@@ -20,7 +20,7 @@ public sealed class PrometheusClientTests : IAsyncLifetime
     public async Task DisposeAsync() => await server.DisposeAsync();
 
     private PrometheusClient Client(PrometheusOptions? options = null) =>
-        new(new HttpClient(), options ?? new PrometheusOptions { BaseUrl = server.Url, RetryDelay = TimeSpan.FromMilliseconds(10) }, TimeProvider.System);
+        new(options ?? new PrometheusOptions { BaseUrl = server.Url, RetryDelay = TimeSpan.FromMilliseconds(10) }, TimeProvider.System);
 
     [Fact]
     public async Task An_instant_query_at_an_explicit_time_reads_the_backfilled_counters()

@@ -3,16 +3,19 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Gates.Core;
+using Gates.Http;
 
-namespace Gates.ManifestBump.Registry;
+namespace Gates.MLflow;
 
 /// <summary>
 /// Resolves an MLflow registered-model alias (<c>fraud@champion</c>) to a concrete version and source URI through
 /// <c>GET /api/2.0/mlflow/registered-models/alias</c>. What gets pinned in Git is the version, never the alias.
+/// The given HttpClient carries the retries (<see cref="Retry"/> through Gates.Http's <see cref="RetryHandler"/>).
 /// </summary>
-public sealed class MlflowClient(HttpClient http, Uri trackingUri, int attempts = 3, Func<int, TimeSpan>? backoff = null)
+public sealed class MlflowClient(HttpClient http, Uri trackingUri)
 {
-    private readonly Func<int, TimeSpan> backoff = backoff ?? (n => TimeSpan.FromSeconds(Math.Pow(2, n)));
+    /// <summary>Three attempts, 2 s then 4 s apart (or as Retry-After says), 30 s each.</summary>
+    public static readonly RetryPolicy Retry = new() { MaxAttempts = 3, BaseDelay = TimeSpan.FromSeconds(2), AttemptTimeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>Auth from MLFLOW_TRACKING_TOKEN (bearer) or MLFLOW_TRACKING_USERNAME/PASSWORD (basic).</summary>
     public static void Authorize(HttpClient http, string? token, string? user, string? password)
@@ -39,35 +42,20 @@ public sealed class MlflowClient(HttpClient http, Uri trackingUri, int attempts 
     public async Task<MlflowModelVersion> ResolveAsync(string name, string alias, CancellationToken ct)
     {
         var url = new Uri(trackingUri, $"api/2.0/mlflow/registered-models/alias?name={Uri.EscapeDataString(name)}&alias={Uri.EscapeDataString(alias)}");
-        for (var attempt = 1; ; attempt++)
+        HttpResponseMessage response;
+        try
         {
-            HttpResponseMessage response;
-            try
-            {
-                response = await http.GetAsync(url, ct);
-            }
-            catch (HttpRequestException e) when (attempt < attempts)
-            {
-                _ = e;
-                await Task.Delay(backoff(attempt), ct);
-                continue;
-            }
-            catch (HttpRequestException e)
-            {
-                throw new GateRuntimeException($"MLflow at {trackingUri}: {e.Message}", e);
-            }
+            response = await http.GetAsync(url, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new GateRuntimeException($"MLflow at {trackingUri}: {e.Message}", e);
+        }
 
-            using (response)
-            {
-                var body = await response.Content.ReadAsStringAsync(ct);
-                if ((int)response.StatusCode >= 500 && attempt < attempts)
-                {
-                    await Task.Delay(backoff(attempt), ct);
-                    continue;
-                }
-
-                return Interpret(response.StatusCode, body, name, alias);
-            }
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(ct);
+            return Interpret(response.StatusCode, body, name, alias);
         }
     }
 

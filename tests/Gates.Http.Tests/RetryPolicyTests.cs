@@ -1,7 +1,7 @@
 using System.Net;
-using Gates.Cli.Comments;
+using Gates.Http;
 
-namespace Gates.Cli.Tests.Comments;
+namespace Gates.Http.Tests;
 
 public class RetryPolicyTests
 {
@@ -60,5 +60,20 @@ public class RetryPolicyTests
         policy.DelayAfter(1, 500, null, TimeSpan.FromSeconds(119.5), Now).ShouldBeNull();
         policy.DelayAfter(4, 500, null, TimeSpan.Zero, Now).ShouldBeNull();
         policy.DelayAfter(1, null, null, TimeSpan.Zero, Now).ShouldBe(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public void Only_rate_limits_and_a_503_with_retry_after_say_the_server_did_not_act()
+    {
+        using var plain = Response();
+        using var later = Response(("Retry-After", "2"));
+        using var limited = Response(("x-ratelimit-remaining", "0"));
+
+        RetryPolicy.ServerDidNotAct(429, plain.Headers).ShouldBeTrue();
+        RetryPolicy.ServerDidNotAct(503, later.Headers).ShouldBeTrue();
+        RetryPolicy.ServerDidNotAct(403, limited.Headers).ShouldBeTrue();
+        RetryPolicy.ServerDidNotAct(503, plain.Headers).ShouldBeFalse();
+        RetryPolicy.ServerDidNotAct(500, later.Headers).ShouldBeFalse();
+        RetryPolicy.ServerDidNotAct(403, plain.Headers).ShouldBeFalse();
     }
 }
