@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Gates.Core;
-using Gates.Fakes;
+using Gates.Testing.Fakes;
+using Gates.Testing.Http;
 using Gates.ManifestBump.Registry;
 
 namespace Gates.ManifestBump.Tests.Command;

@@ -9,13 +9,13 @@ public sealed class PrometheusClientHttpTests
     private const string Ok = """{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1740830400,"42"]}]}}""";
 
     private static PrometheusClient Client(LocalHttpServer server, PrometheusOptions? options = null) =>
-        new(new HttpClient(), options ?? new PrometheusOptions { BaseUrl = server.Url, RetryDelay = TimeSpan.FromMilliseconds(1) }, TimeProvider.System);
+        new(new HttpClient(), options ?? new PrometheusOptions { BaseUrl = new Uri(server.BaseUrl + "/"), RetryDelay = TimeSpan.FromMilliseconds(1) }, TimeProvider.System);
 
     [Fact]
     public async Task A_bearer_token_is_sent_as_an_authorization_header()
     {
-        using var server = new LocalHttpServer(_ => new CannedResponse(200, Ok));
-        var client = Client(server, new PrometheusOptions { BaseUrl = server.Url, BearerToken = "s3cret" });
+        using var server = new LocalHttpServer(_ => FakeResponse.JsonText(200, Ok));
+        var client = Client(server, new PrometheusOptions { BaseUrl = new Uri(server.BaseUrl + "/"), BearerToken = "s3cret" });
 
         (await client.QueryAsync("up", DateTimeOffset.UnixEpoch, CancellationToken.None)).SingleValue("up").ShouldBe(42);
 
@@ -25,8 +25,8 @@ public sealed class PrometheusClientHttpTests
     [Fact]
     public async Task Basic_credentials_are_sent_base64_encoded()
     {
-        using var server = new LocalHttpServer(_ => new CannedResponse(200, Ok));
-        var client = Client(server, new PrometheusOptions { BaseUrl = server.Url, BasicUser = "ci", BasicPassword = "pw" });
+        using var server = new LocalHttpServer(_ => FakeResponse.JsonText(200, Ok));
+        var client = Client(server, new PrometheusOptions { BaseUrl = new Uri(server.BaseUrl + "/"), BasicUser = "ci", BasicPassword = "pw" });
 
         await client.QueryAsync("up", DateTimeOffset.UnixEpoch, CancellationToken.None);
 
@@ -36,7 +36,7 @@ public sealed class PrometheusClientHttpTests
     [Fact]
     public async Task The_query_time_and_timeout_are_form_parameters_of_a_post()
     {
-        using var server = new LocalHttpServer(_ => new CannedResponse(200, Ok));
+        using var server = new LocalHttpServer(_ => FakeResponse.JsonText(200, Ok));
         var at = new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
         await Client(server).QueryAsync("sum(x)", at, CancellationToken.None);
@@ -53,7 +53,7 @@ public sealed class PrometheusClientHttpTests
     public async Task Server_errors_are_retried_until_an_answer_comes()
     {
         var calls = 0;
-        using var server = new LocalHttpServer(_ => ++calls < 3 ? new CannedResponse(503, "busy", "text/plain") : new CannedResponse(200, Ok));
+        using var server = new LocalHttpServer(_ => ++calls < 3 ? FakeResponse.Text(503, "busy") : FakeResponse.JsonText(200, Ok));
 
         var result = await Client(server).QueryAsync("up", DateTimeOffset.UnixEpoch, CancellationToken.None);
 
@@ -64,7 +64,7 @@ public sealed class PrometheusClientHttpTests
     [Fact]
     public async Task Refused_credentials_are_not_retried()
     {
-        using var server = new LocalHttpServer(_ => new CannedResponse(401, "no", "text/plain"));
+        using var server = new LocalHttpServer(_ => FakeResponse.Text(401, "no"));
 
         await Should.ThrowAsync<PrometheusAuthException>(() => Client(server).QueryAsync("up", DateTimeOffset.UnixEpoch, CancellationToken.None));
 
@@ -77,9 +77,9 @@ public sealed class PrometheusClientHttpTests
         using var server = new LocalHttpServer(_ =>
         {
             Thread.Sleep(500);
-            return new CannedResponse(200, Ok);
+            return FakeResponse.JsonText(200, Ok);
         });
-        var client = Client(server, new PrometheusOptions { BaseUrl = server.Url, Timeout = TimeSpan.FromMilliseconds(50), Retries = 1, RetryDelay = TimeSpan.FromMilliseconds(1) });
+        var client = Client(server, new PrometheusOptions { BaseUrl = new Uri(server.BaseUrl + "/"), Timeout = TimeSpan.FromMilliseconds(50), Retries = 1, RetryDelay = TimeSpan.FromMilliseconds(1) });
 
         var error = await Should.ThrowAsync<PrometheusUnavailableException>(() => client.QueryAsync("up", DateTimeOffset.UnixEpoch, CancellationToken.None));
 

@@ -1,7 +1,7 @@
 using Gates.Core.Statistics.Drift;
-using Gates.DriftCheck.Tests.ReferenceVectors;
+using Gates.Core.Tests.Statistics.Drift.ReferenceVectors;
 
-namespace Gates.DriftCheck.Tests.Statistics;
+namespace Gates.Core.Tests.Statistics.Drift;
 
 public class CategoricalTestTests
 {

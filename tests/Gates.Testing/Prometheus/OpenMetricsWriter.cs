@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Gates.Prometheus.Tests.Support;
+namespace Gates.Testing.Prometheus;
 
 /// <summary>
 /// Writes deterministic series as OpenMetrics text for <c>promtool tsdb create-blocks-from openmetrics</c>: each

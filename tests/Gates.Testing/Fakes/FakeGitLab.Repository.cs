@@ -1,74 +1,34 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Gates.Testing.Http;
 
-namespace Gates.Fakes;
-
-public sealed class FakeMergeRequest
-{
-    public required int Iid { get; init; }
-    public required string Source { get; init; }
-    public required string Target { get; init; }
-    public required string Title { get; set; }
-    public string Description { get; set; } = "";
-    public string State { get; set; } = "opened";
-    public List<string> Labels { get; } = [];
-}
+namespace Gates.Testing.Fakes;
 
 /// <summary>
-/// Behaves like the GitLab REST API v4 where manifest-bump depends on it: branches, merge_base, repository files
+/// The played project's repository and merge requests as GitLab serves them: branches, merge_base, repository files
 /// (base64 content and last_commit_id), commits with actions (400 when a file changed since it was read or a branch
 /// already exists), and merge requests (409 when one is already open, X-Next-Page pagination).
 /// </summary>
-public sealed partial class FakeGitLab : IDisposable
+public sealed partial class FakeGitLab
 {
-    private readonly LocalHttpServer server;
-    private readonly string prefix;
     private int nextIid = 1;
 
-    public FakeGitLab(string project = "ml/gitops", string token = "glpat-test-789")
-    {
-        Project = project;
-        Token = token;
-        prefix = $"/api/v4/projects/{project}/";
-        server = new LocalHttpServer(Handle, "/api/v4/");
-    }
-
-    public string Project { get; }
-    public string Token { get; }
-    public Uri ApiUrl => server.BaseAddress;
     public FakeGitStore Git { get; } = new();
     public List<FakeMergeRequest> MergeRequests { get; } = [];
-    public IReadOnlyList<FakeRequest> Requests => server.Requests;
     public int PageSize { get; set; } = 20;
     public Action<FakeGitStore>? BeforeNextCommit { get; set; }
 
-    public int Writes => Requests.Count(r => r.Method is "POST" or "PUT" or "DELETE");
-
-    private FakeResponse Handle(FakeRequest request)
+    private FakeResponse? HandleRepository(FakeRequest request, string path) => (request.Method, path) switch
     {
-        if (request.Headers.GetValueOrDefault("PRIVATE-TOKEN") != Token)
-        {
-            return FakeResponse.Message(401, "401 Unauthorized");
-        }
-
-        if (!request.Path.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            return FakeResponse.Message(404, "404 Project Not Found");
-        }
-
-        var path = request.Path[prefix.Length..];
-        return (request.Method, path) switch
-        {
-            ("GET", _) when path.StartsWith("repository/branches/", StringComparison.Ordinal) => Branch(path["repository/branches/".Length..]),
-            ("GET", "repository/merge_base") => MergeBase(request.Query.GetValueOrDefault("refs[]", "").Split(',')),
-            ("GET", _) when path.StartsWith("repository/files/", StringComparison.Ordinal) => File(path["repository/files/".Length..], request.Query.GetValueOrDefault("ref", "")),
-            ("POST", "repository/commits") => Commit(request.Json!),
-            ("GET", "merge_requests") => ListMergeRequests(request),
-            ("POST", "merge_requests") => CreateMergeRequest(request.Json!),
-            ("PUT", _) when MergeRequestPath().Match(path) is { Success: true } m => UpdateMergeRequest(int.Parse(m.Groups[1].Value), request.Json!),
-            _ => FakeResponse.Message(404, "404 Not Found"),
-        };
-    }
+        ("GET", _) when path.StartsWith("repository/branches/", StringComparison.Ordinal) => Branch(path["repository/branches/".Length..]),
+        ("GET", "repository/merge_base") => MergeBase(request.Query.GetValueOrDefault("refs[]", "").Split(',')),
+        ("GET", _) when path.StartsWith("repository/files/", StringComparison.Ordinal) => File(path["repository/files/".Length..], request.Query.GetValueOrDefault("ref", "")),
+        ("POST", "repository/commits") => Commit(request.Json!),
+        ("GET", "merge_requests") => ListMergeRequests(request),
+        ("POST", "merge_requests") => CreateMergeRequest(request.Json!),
+        ("PUT", _) when MergeRequestPath().Match(path) is { Success: true } m => UpdateMergeRequest(int.Parse(m.Groups[1].Value), request.Json!),
+        _ => null,
+    };
 
     private FakeResponse Branch(string name) => Git.Branches.TryGetValue(name, out var sha)
         ? FakeResponse.Json(200, new JsonObject { ["name"] = name, ["commit"] = new JsonObject { ["id"] = sha } })
@@ -151,8 +111,8 @@ public sealed partial class FakeGitLab : IDisposable
             && (!request.Query.TryGetValue("target_branch", out var t) || m.Target == t)).ToList();
         var page = int.TryParse(request.Query.GetValueOrDefault("page"), out var p) ? p : 1;
         var size = Math.Min(PageSize, int.TryParse(request.Query.GetValueOrDefault("per_page"), out var n) ? n : PageSize);
-        var headers = new Dictionary<string, string> { ["X-Next-Page"] = page * size < matching.Count ? (page + 1).ToString() : "" };
-        return FakeResponse.Json(200, new JsonArray([.. matching.Skip((page - 1) * size).Take(size).Select(Json)]), headers);
+        var nextPage = page * size < matching.Count ? (page + 1).ToString() : "";
+        return FakeResponse.Json(200, new JsonArray([.. matching.Skip((page - 1) * size).Take(size).Select(Json)]), ("X-Next-Page", nextPage));
     }
 
     private FakeResponse CreateMergeRequest(JsonNode body)
@@ -226,6 +186,4 @@ public sealed partial class FakeGitLab : IDisposable
 
     [GeneratedRegex(@"^merge_requests/(\d+)$")]
     private static partial Regex MergeRequestPath();
-
-    public void Dispose() => server.Dispose();
 }

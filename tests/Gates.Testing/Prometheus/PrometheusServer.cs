@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Gates.Testing;
 
-namespace Gates.Prometheus.Tests.Support;
+namespace Gates.Testing.Prometheus;
 
 /// <summary>
 /// A real Prometheus server (the Debian package's /usr/bin/prometheus) on 127.0.0.1 and a free port, its storage

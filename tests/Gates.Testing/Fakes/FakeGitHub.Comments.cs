@@ -1,53 +1,25 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Gates.Testing.Http;
 
-namespace Gates.Testing.FakeApis;
+namespace Gates.Testing.Fakes;
 
 /// <summary>
-/// Plays GitHub's REST API for issue comments where it matters: token accounts (a read-only token gets 403
-/// "Resource not accessible by integration", an app token gets 403 from <c>GET /user</c>, an unknown token 401),
-/// 404 for unknown repositories or comments, pages of 30 (at most 100) with <c>Link</c> headers, and 422 for a
-/// body over 65,536 characters. Serve it under <c>/api/v3</c> to play GitHub Enterprise Server.
+/// Issue comments as GitHub serves them: 404 for unknown repositories or comments, pages of 30 (at most 100) with
+/// <c>Link</c> headers, and 422 for a body over 65,536 characters.
 /// </summary>
-public sealed partial class FakeGitHubApi : IDisposable
+public sealed partial class FakeGitHub
 {
     public const int MaxBodyLength = 65_536;
-    private readonly HashSet<string> repositories = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, FakeAccount> accounts = new(StringComparer.Ordinal);
-    private readonly string prefix;
-    private long nextId = 1000;
-
-    public FakeGitHubApi(string pathPrefix = "")
-    {
-        prefix = pathPrefix.TrimEnd('/');
-        Server = new LocalHttpServer(Handle);
-    }
-
-    public LocalHttpServer Server { get; }
-
-    /// <summary>What GITHUB_API_URL would say: http://127.0.0.1:PORT[/api/v3].</summary>
-    public string ApiUrl => Server.BaseUrl + prefix;
+    private long nextCommentId = 1000;
 
     public List<FakeComment> Comments { get; } = [];
-
-    public FakeGitHubApi WithRepository(string ownerSlashName)
-    {
-        repositories.Add(ownerSlashName);
-        return this;
-    }
-
-    /// <summary>A token and the account it acts as.</summary>
-    public FakeGitHubApi WithToken(string token, FakeAccount account)
-    {
-        accounts[token] = account;
-        return this;
-    }
 
     /// <summary>Adds a comment by someone, as if posted earlier.</summary>
     public FakeComment Add(string repository, int number, string login, string body, bool isBot = false)
     {
-        var comment = new FakeComment(nextId++, repository, number, login, isBot, body);
+        var comment = new FakeComment(nextCommentId++, repository, number, login, isBot, body);
         Comments.Add(comment);
         return comment;
     }
@@ -55,30 +27,8 @@ public sealed partial class FakeGitHubApi : IDisposable
     public IEnumerable<FakeComment> On(string repository, int number) =>
         Comments.Where(c => c.Number == number && string.Equals(c.Repository, repository, StringComparison.OrdinalIgnoreCase));
 
-    public void Dispose() => Server.Dispose();
-
-    private FakeResponse Handle(LoggedRequest request)
+    private FakeResponse? HandleComments(FakeAccount account, FakeRequest request, string path)
     {
-        if (!request.Path.StartsWith(prefix + "/", StringComparison.Ordinal))
-        {
-            return FakeResponse.Message(404, "Not Found");
-        }
-
-        var path = request.Path[prefix.Length..];
-        var auth = request.Header("Authorization") ?? "";
-        var token = auth.StartsWith("token ", StringComparison.OrdinalIgnoreCase) ? auth[6..] : auth.StartsWith("bearer ", StringComparison.OrdinalIgnoreCase) ? auth[7..] : "";
-        if (!accounts.TryGetValue(token, out var account))
-        {
-            return FakeResponse.Message(401, "Bad credentials");
-        }
-
-        if (path == "/user" && request.Method == "GET")
-        {
-            return account.CanReadUser
-                ? new FakeResponse(200, User(account))
-                : FakeResponse.Message(403, "Resource not accessible by integration");
-        }
-
         if (IssueComments().Match(path) is { Success: true } list)
         {
             var repository = $"{list.Groups[1].Value}/{list.Groups[2].Value}";
@@ -91,7 +41,7 @@ public sealed partial class FakeGitHubApi : IDisposable
             return request.Method switch
             {
                 "GET" => Page(request, repository, number),
-                "POST" => Write(account, request, body => new FakeResponse(201, Json(Add(repository, number, account.Login, body, account.IsBot)))),
+                "POST" => WriteComment(account, request, body => FakeResponse.Json(201, Json(Add(repository, number, account.Login, body, account.IsBot)))),
                 _ => FakeResponse.Message(405, "Method Not Allowed"),
             };
         }
@@ -108,24 +58,24 @@ public sealed partial class FakeGitHubApi : IDisposable
 
             return request.Method switch
             {
-                "PATCH" => Write(account, request, body =>
+                "PATCH" => WriteComment(account, request, body =>
                 {
                     comment.Body = body;
-                    return new FakeResponse(200, Json(comment));
+                    return FakeResponse.Json(200, Json(comment));
                 }),
-                "DELETE" => Write(account, request, _ =>
+                "DELETE" => WriteComment(account, request, _ =>
                 {
                     Comments.Remove(comment);
-                    return new FakeResponse(204);
+                    return FakeResponse.Empty(204);
                 }, needsBody: false),
                 _ => FakeResponse.Message(405, "Method Not Allowed"),
             };
         }
 
-        return FakeResponse.Message(404, "Not Found");
+        return null;
     }
 
-    private static FakeResponse Write(FakeAccount account, LoggedRequest request, Func<string, FakeResponse> write, bool needsBody = true)
+    private static FakeResponse WriteComment(FakeAccount account, FakeRequest request, Func<string, FakeResponse> write, bool needsBody = true)
     {
         if (!account.CanWrite)
         {
@@ -140,7 +90,7 @@ public sealed partial class FakeGitHubApi : IDisposable
 
         if (body.Length > MaxBodyLength)
         {
-            return new FakeResponse(422, new JsonObject
+            return FakeResponse.Json(422, new JsonObject
             {
                 ["message"] = "Validation Failed",
                 ["errors"] = new JsonArray(new JsonObject
@@ -154,10 +104,10 @@ public sealed partial class FakeGitHubApi : IDisposable
         return write(body);
     }
 
-    private FakeResponse Page(LoggedRequest request, string repository, int number)
+    private FakeResponse Page(FakeRequest request, string repository, int number)
     {
-        var perPage = Math.Clamp(int.TryParse(request.Query("per_page"), out var p) ? p : 30, 1, 100);
-        var page = Math.Max(1, int.TryParse(request.Query("page"), out var n) ? n : 1);
+        var perPage = Math.Clamp(int.TryParse(request.Query.GetValueOrDefault("per_page"), out var p) ? p : 30, 1, 100);
+        var page = Math.Max(1, int.TryParse(request.Query.GetValueOrDefault("page"), out var n) ? n : 1);
         var all = On(repository, number).OrderBy(c => c.Id).ToList();
         var last = Math.Max(1, (all.Count + perPage - 1) / perPage);
         var items = new JsonArray([.. all.Skip((page - 1) * perPage).Take(perPage).Select(c => (JsonNode)Json(c))]);
@@ -175,7 +125,7 @@ public sealed partial class FakeGitHubApi : IDisposable
             links.Add($"<{url}{page - 1}>; rel=\"prev\"");
         }
 
-        return new FakeResponse(200, items, links.Count > 0 ? [("Link", string.Join(", ", links))] : null);
+        return links.Count > 0 ? FakeResponse.Json(200, items, ("Link", string.Join(", ", links))) : FakeResponse.Json(200, items);
     }
 
     private JsonObject Json(FakeComment comment) => new()
@@ -203,26 +153,4 @@ public sealed partial class FakeGitHubApi : IDisposable
 
     [GeneratedRegex("^/repos/([^/]+)/([^/]+)/issues/comments/([0-9]+)$")]
     private static partial Regex OneComment();
-}
-
-/// <summary>
-/// An account a token acts as. GitHub Actions' GITHUB_TOKEN is <c>github-actions[bot]</c>, a bot that cannot read
-/// <c>/user</c>; a personal token is a user that can; a fork's token cannot write.
-/// </summary>
-public sealed record FakeAccount(string Login, bool IsBot, bool CanWrite = true, bool CanReadUser = true)
-{
-    public static FakeAccount ActionsToken { get; } = new("github-actions[bot]", IsBot: true, CanReadUser: false);
-
-    public static FakeAccount ReadOnlyActionsToken { get; } = new("github-actions[bot]", IsBot: true, CanWrite: false, CanReadUser: false);
-}
-
-/// <summary>A stored comment; the body changes when it is updated.</summary>
-public sealed class FakeComment(long id, string repository, int number, string login, bool isBot, string body)
-{
-    public long Id { get; } = id;
-    public string Repository { get; } = repository;
-    public int Number { get; } = number;
-    public string Login { get; } = login;
-    public bool IsBot { get; } = isBot;
-    public string Body { get; set; } = body;
 }

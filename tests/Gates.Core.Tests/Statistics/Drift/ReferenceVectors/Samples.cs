@@ -1,6 +1,6 @@
 using Gates.Core.Statistics.Drift;
 
-namespace Gates.DriftCheck.Tests.ReferenceVectors;
+namespace Gates.Core.Tests.Statistics.Drift.ReferenceVectors;
 
 /// <summary>The formula samples of make_vectors.py, reproduced bit for bit.</summary>
 internal static class Samples

@@ -1,22 +1,21 @@
 using System.Web;
-using Gates.Testing;
 using Gates.Testing.Http;
 
-namespace Gates.Kubernetes.Tests.Support;
+namespace Gates.Testing.Fakes;
 
 /// <summary>
 /// A stand-in for the Kubernetes API server on 127.0.0.1: serves Deployment, Pod and InferenceService JSON from
 /// fixture files by path (pods by label selector), records every request and answers patches with the object.
 /// A kubeconfig pointing at it is written to a temporary folder, so the code under test goes through KubernetesClient.
 /// </summary>
-public sealed class FakeApiServer : IDisposable
+public sealed class FakeKubernetes : IDisposable
 {
     private readonly Dictionary<string, string> objects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> pods = new(StringComparer.Ordinal);
     private readonly LocalHttpServer server;
     private readonly TempFolder folder = new();
 
-    public FakeApiServer()
+    public FakeKubernetes()
     {
         server = new LocalHttpServer(Answer);
         Kubeconfig = folder.Write("kubeconfig", $"""
@@ -25,7 +24,7 @@ public sealed class FakeApiServer : IDisposable
             clusters:
             - name: fake
               cluster:
-                server: {server.Url.AbsoluteUri.TrimEnd('/')}
+                server: {server.BaseUrl}
             contexts:
             - name: fake
               context:
@@ -42,31 +41,31 @@ public sealed class FakeApiServer : IDisposable
 
     public string Kubeconfig { get; }
 
-    public IReadOnlyList<SeenRequest> Requests => server.Requests;
+    public IReadOnlyList<FakeRequest> Requests => server.Requests;
 
-    public IEnumerable<SeenRequest> Patches => server.Requests.Where(r => r.Method == "PATCH");
+    public IEnumerable<FakeRequest> Patches => server.Requests.Where(r => r.Method == "PATCH");
 
     public static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
-    public FakeApiServer Deployment(string name, string fixture, string ns = "ai-production")
+    public FakeKubernetes Deployment(string name, string fixture, string ns = "ai-production")
     {
         objects[$"/apis/apps/v1/namespaces/{ns}/deployments/{name}"] = Fixture(fixture);
         return this;
     }
 
-    public FakeApiServer InferenceService(string name, string fixture, string ns = "ai-production")
+    public FakeKubernetes InferenceService(string name, string fixture, string ns = "ai-production")
     {
         objects[$"/apis/serving.kserve.io/v1beta1/namespaces/{ns}/inferenceservices/{name}"] = Fixture(fixture);
         return this;
     }
 
-    public FakeApiServer Pods(string labelSelector, string fixture)
+    public FakeKubernetes Pods(string labelSelector, string fixture)
     {
         pods[labelSelector] = Fixture(fixture);
         return this;
     }
 
-    private CannedResponse Answer(SeenRequest request)
+    private FakeResponse Answer(FakeRequest request)
     {
         var uri = new Uri("http://x" + request.PathAndQuery);
         var path = uri.AbsolutePath;
@@ -74,17 +73,17 @@ public sealed class FakeApiServer : IDisposable
         {
             var selector = HttpUtility.ParseQueryString(uri.Query)["labelSelector"] ?? "";
             return pods.TryGetValue(selector, out var list)
-                ? new CannedResponse(200, list)
-                : new CannedResponse(200, """{"apiVersion":"v1","kind":"PodList","metadata":{},"items":[]}""");
+                ? FakeResponse.JsonText(200, list)
+                : FakeResponse.JsonText(200, """{"apiVersion":"v1","kind":"PodList","metadata":{},"items":[]}""");
         }
 
         if (objects.TryGetValue(path, out var json))
         {
-            return new CannedResponse(200, json);
+            return FakeResponse.JsonText(200, json);
         }
 
         var name = path[(path.LastIndexOf('/') + 1)..];
-        return new CannedResponse(404, $$"""{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"\"{{name}}\" not found","reason":"NotFound","code":404}""");
+        return FakeResponse.JsonText(404, $$"""{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"\"{{name}}\" not found","reason":"NotFound","code":404}""");
     }
 
     public void Dispose()

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Gates.Fakes;
+namespace Gates.Testing.Fakes;
 
 /// <summary>An in-memory Git object store: blobs, flat trees (path → blob), commits and branch refs.</summary>
 public sealed class FakeGitStore

@@ -1,7 +1,7 @@
 using Gates.Core.Statistics.Sequential;
 using MathNet.Numerics.Distributions;
 
-namespace Gates.CanaryValidate.Tests.Statistics;
+namespace Gates.Core.Tests.Statistics.Sequential;
 
 /// <summary>The sequential building blocks in Gates.Core: exact and asymptotic confidence sequences, sample sizes, SRM.</summary>
 public sealed class SequenceTests

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
-using Gates.Fakes;
+using Gates.Testing.Http;
 
-namespace Gates.ManifestBump.Tests.Command;
+namespace Gates.Testing.Fakes;
 
 /// <summary>Answers GET /api/2.0/mlflow/registered-models/alias like MLflow, including its 404 error JSON.</summary>
-internal sealed class FakeMlflow : IDisposable
+public sealed class FakeMlflow : IDisposable
 {
     private readonly LocalHttpServer server;
 
@@ -45,7 +45,7 @@ internal sealed class FakeMlflow : IDisposable
         });
     }
 
-    public Uri Url => server.BaseAddress;
+    public Uri Url => new(server.BaseUrl + "/");
 
     public IReadOnlyList<FakeRequest> Requests => server.Requests;
 
