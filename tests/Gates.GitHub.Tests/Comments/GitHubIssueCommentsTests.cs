@@ -86,7 +86,7 @@ public sealed class GitHubIssueCommentsTests : IDisposable
     [Fact]
     public async Task Enterprise_server_urls_with_api_v3_are_used_as_given()
     {
-        using var enterprise = new FakeGitHub("/api/v3").WithRepository(Repo).WithToken("ghs_actions", FakeAccount.ActionsToken);
+        using var enterprise = new FakeGitHub(apiPath: "/api/v3").WithRepository(Repo).WithToken("ghs_actions", FakeAccount.ActionsToken);
 
         await Client("ghs_actions", api: enterprise).CreateAsync("on GHES");
 

@@ -9,13 +9,13 @@ public sealed class PrometheusClientHttpTests
     private const string Ok = """{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1740830400,"42"]}]}}""";
 
     private static PrometheusClient Client(LocalHttpServer server, PrometheusOptions? options = null) =>
-        new(new HttpClient(), options ?? new PrometheusOptions { BaseUrl = new Uri(server.BaseUrl + "/"), RetryDelay = TimeSpan.FromMilliseconds(1) }, TimeProvider.System);
+        new(new HttpClient(), options ?? new PrometheusOptions { BaseUrl = server.BaseAddress, RetryDelay = TimeSpan.FromMilliseconds(1) }, TimeProvider.System);
 
     [Fact]
     public async Task A_bearer_token_is_sent_as_an_authorization_header()
     {
         using var server = new LocalHttpServer(_ => FakeResponse.JsonText(200, Ok));
-        var client = Client(server, new PrometheusOptions { BaseUrl = new Uri(server.BaseUrl + "/"), BearerToken = "s3cret" });
+        var client = Client(server, new PrometheusOptions { BaseUrl = server.BaseAddress, BearerToken = "s3cret" });
 
         (await client.QueryAsync("up", DateTimeOffset.UnixEpoch, CancellationToken.None)).SingleValue("up").ShouldBe(42);
 
@@ -26,7 +26,7 @@ public sealed class PrometheusClientHttpTests
     public async Task Basic_credentials_are_sent_base64_encoded()
     {
         using var server = new LocalHttpServer(_ => FakeResponse.JsonText(200, Ok));
-        var client = Client(server, new PrometheusOptions { BaseUrl = new Uri(server.BaseUrl + "/"), BasicUser = "ci", BasicPassword = "pw" });
+        var client = Client(server, new PrometheusOptions { BaseUrl = server.BaseAddress, BasicUser = "ci", BasicPassword = "pw" });
 
         await client.QueryAsync("up", DateTimeOffset.UnixEpoch, CancellationToken.None);
 
@@ -79,7 +79,7 @@ public sealed class PrometheusClientHttpTests
             Thread.Sleep(500);
             return FakeResponse.JsonText(200, Ok);
         });
-        var client = Client(server, new PrometheusOptions { BaseUrl = new Uri(server.BaseUrl + "/"), Timeout = TimeSpan.FromMilliseconds(50), Retries = 1, RetryDelay = TimeSpan.FromMilliseconds(1) });
+        var client = Client(server, new PrometheusOptions { BaseUrl = server.BaseAddress, Timeout = TimeSpan.FromMilliseconds(50), Retries = 1, RetryDelay = TimeSpan.FromMilliseconds(1) });
 
         var error = await Should.ThrowAsync<PrometheusUnavailableException>(() => client.QueryAsync("up", DateTimeOffset.UnixEpoch, CancellationToken.None));
 

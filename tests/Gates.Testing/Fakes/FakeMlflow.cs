@@ -45,7 +45,7 @@ public sealed class FakeMlflow : IDisposable
         });
     }
 
-    public Uri Url => new(server.BaseUrl + "/");
+    public Uri Url => server.BaseAddress;
 
     public IReadOnlyList<FakeRequest> Requests => server.Requests;
 

@@ -43,6 +43,9 @@ public sealed class LocalHttpServer : IDisposable
     /// <summary>http://127.0.0.1:PORT, without a trailing slash.</summary>
     public string BaseUrl { get; } = "";
 
+    /// <summary>http://127.0.0.1:PORT/, as an <see cref="Uri"/> with the trailing slash.</summary>
+    public Uri BaseAddress => new(BaseUrl + "/");
+
     public IReadOnlyList<FakeRequest> Requests
     {
         get
