@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Gates.Actions.Tests.Runner;
 using Gates.Testing;
-using Gates.Testing.FakeApis;
+using Gates.Testing.Fakes;
+using Gates.Testing.Http;
 
 namespace Gates.Actions.Tests;
 
@@ -14,7 +15,7 @@ public class CommentActionTests(ToolsJob tools)
 {
     private const string Repository = "gates-dev/gates";
 
-    private static SimulatedJob PullRequestJob(FakeGitHubApi github, TempFolder folder, string headRepository)
+    private static SimulatedJob PullRequestJob(FakeGitHub github, TempFolder folder, string headRepository)
     {
         var repo = (string name) => new JsonObject { ["repo"] = new JsonObject { ["full_name"] = name } };
         var pullRequest = new JsonObject { ["number"] = 7, ["head"] = repo(headRepository), ["base"] = repo(Repository) };
@@ -39,7 +40,7 @@ public class CommentActionTests(ToolsJob tools)
     [Fact]
     public void In_a_pull_request_the_action_posts_one_sticky_comment_and_reports_it()
     {
-        using var github = new FakeGitHubApi().WithRepository(Repository).WithToken("ghs_simulated_token", FakeAccount.ActionsToken);
+        using var github = new FakeGitHub().WithRepository(Repository).WithToken("ghs_simulated_token", FakeAccount.ActionsToken);
         using var folder = new TempFolder();
         using var nuget = new TempFolder();
         using var job = PullRequestJob(github, folder, Repository);
@@ -60,7 +61,7 @@ public class CommentActionTests(ToolsJob tools)
     [Fact]
     public void A_fork_pull_request_skips_the_comment_and_keeps_the_verdict()
     {
-        using var github = new FakeGitHubApi().WithRepository(Repository).WithToken("ghs_simulated_token", FakeAccount.ReadOnlyActionsToken);
+        using var github = new FakeGitHub().WithRepository(Repository).WithToken("ghs_simulated_token", FakeAccount.ReadOnlyActionsToken);
         using var folder = new TempFolder();
         using var nuget = new TempFolder();
         using var job = PullRequestJob(github, folder, "someone/gates");

@@ -1,4 +1,5 @@
 using Gates.Testing;
+using Gates.Testing.Tools;
 
 namespace Gates.EndToEnd.Tests;
 
@@ -16,7 +17,7 @@ public class EvalGateToolTests(InstalledTools tools)
     {
         var result = tools.RunTool("eval-gate", ["--results", Repo("samples", "eval", sample), "--thresholds", Repo("thresholds", "quality.yaml")]);
 
-        result.ShouldHaveExitCode(exitCode);
+        result.ShouldExit(exitCode);
         result.Stdout.ShouldContain(expected);
     }
 
@@ -32,7 +33,7 @@ public class EvalGateToolTests(InstalledTools tools)
             ["-r", Repo("samples", "eval", "fail.json"), "-t", Repo("thresholds", "quality.yaml"), "--report-json", "report.json", "--format", "json"],
             folder.Path, env);
 
-        result.ShouldHaveExitCode(1);
+        result.ShouldExit(1);
         result.Stdout.ShouldStartWith("{");
         File.ReadAllText(folder.File("report.json")).ShouldContain("\"tool\"");
         File.ReadAllText(summary).ShouldContain("eval-gate: FAIL");
@@ -44,11 +45,11 @@ public class EvalGateToolTests(InstalledTools tools)
     public void Installed_tool_reports_bad_input_as_exit_2_and_help_as_0()
     {
         var bad = tools.RunTool("eval-gate", ["-r", "/no/such.json", "-t", Repo("thresholds", "quality.yaml")]);
-        bad.ShouldHaveExitCode(2);
+        bad.ShouldExit(2);
         bad.Stderr.ShouldContain("eval-gate: error:");
 
         var help = tools.RunTool("eval-gate", ["--help"]);
-        help.ShouldHaveExitCode(0);
+        help.ShouldExit(0);
         help.Stdout.ShouldContain("--thresholds");
     }
 }

@@ -1,6 +1,8 @@
-using System.Text.Json.Nodes;
+using Gates.Testing.Fakes;
+using Gates.Testing.Http;
 using Gates.Testing;
-using Gates.Testing.FakeApis;
+using Gates.Testing.Tools;
+using System.Text.Json.Nodes;
 
 namespace Gates.EndToEnd.Tests;
 
@@ -14,12 +16,12 @@ public class GateReportToolTests(InstalledTools tools)
     public void Installed_gate_report_merges_the_gates_posts_one_comment_and_writes_the_evidence()
     {
         using var folder = new TempFolder();
-        using var github = new FakeGitHubApi().WithRepository("acme/models").WithToken("ghs_e2e_token_value", FakeAccount.ActionsToken);
+        using var github = new FakeGitHub().WithRepository("acme/models").WithToken("ghs_e2e_token_value", FakeAccount.ActionsToken);
         var subject = new[] { "--subject-model", "support-bot", "--subject-version", "2026.11.3" };
         tools.RunTool("eval-gate", ["-r", Repo("samples", "eval", "pass.json"), "-t", Repo("thresholds", "quality.yaml"), "--report-json", "reports/quality.json", .. subject], folder.Path)
-            .ShouldHaveExitCode(0);
+            .ShouldExit(0);
         tools.RunTool("eval-gate", ["-r", Repo("samples", "eval", "fail.json"), "-t", Repo("thresholds", "quality.yaml"), "--report-json", "reports/candidate.json", .. subject], folder.Path)
-            .ShouldHaveExitCode(1);
+            .ShouldExit(1);
         var env = new Dictionary<string, string?>
         {
             ["GITHUB_ACTIONS"] = "true",
@@ -35,8 +37,8 @@ public class GateReportToolTests(InstalledTools tools)
         var first = tools.RunTool("gate-report", ["--reports", "reports/*.json", "--evidence", "evidence.json"], folder.Path, env);
         var second = tools.RunTool("gate-report", ["--reports", "reports/*.json", "--evidence", "evidence.json"], folder.Path, env);
 
-        first.ShouldHaveExitCode(1);
-        second.ShouldHaveExitCode(1);
+        first.ShouldExit(1);
+        second.ShouldExit(1);
         var comment = github.On("acme/models", 3).ShouldHaveSingleItem();
         comment.Body.ShouldStartWith("## Promotion gates for support-bot 2026.11.3: FAIL");
         comment.Body.ShouldContain("| eval-gate (candidate.json) | **FAIL** |");
@@ -56,7 +58,7 @@ public class GateReportToolTests(InstalledTools tools)
 
         var result = tools.RunTool("gate-report", ["--reports", "reports/*.json"], folder.Path);
 
-        result.ShouldHaveExitCode(2);
+        result.ShouldExit(2);
         result.Stderr.ShouldContain("gate-report: error: --reports: 'reports/*.json' matched no file");
     }
 }

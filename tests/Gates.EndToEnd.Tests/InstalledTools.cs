@@ -1,5 +1,6 @@
-using System.Diagnostics;
 using Gates.Testing;
+using Gates.Testing.Tools;
+using System.Diagnostics;
 
 namespace Gates.EndToEnd.Tests;
 
@@ -35,19 +36,19 @@ public sealed class InstalledTools : IDisposable
         foreach (var (project, packageId) in Packages)
         {
             var csproj = RepositoryPaths.Of("src", project, project + ".csproj");
-            Run("dotnet", ["pack", csproj, "--no-build", "-c", Configuration, "-o", packages, "-p:PackageOutputPath=" + packages]).ShouldHaveExitCode(0);
+            Run("dotnet", ["pack", csproj, "--no-build", "-c", Configuration, "-o", packages, "-p:PackageOutputPath=" + packages]).ShouldExit(0);
             // A private package cache, so a stale copy of the same version is never installed.
             var cache = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(folder.Path, "nuget") };
-            Run("dotnet", ["tool", "install", packageId, "--tool-path", ToolPath, "--add-source", packages], env: cache).ShouldHaveExitCode(0);
+            Run("dotnet", ["tool", "install", packageId, "--tool-path", ToolPath, "--add-source", packages], env: cache).ShouldExit(0);
         }
     }
 
     public string ToolPath { get; }
 
-    public ProcessResult RunTool(string command, string[] args, string? workingDirectory = null, IDictionary<string, string?>? env = null) =>
+    public RunResult RunTool(string command, string[] args, string? workingDirectory = null, IDictionary<string, string?>? env = null) =>
         Run(Path.Combine(ToolPath, command), args, workingDirectory, env);
 
-    public static ProcessResult Run(string file, string[] args, string? workingDirectory = null, IDictionary<string, string?>? env = null)
+    public static RunResult Run(string file, string[] args, string? workingDirectory = null, IDictionary<string, string?>? env = null)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -84,14 +85,8 @@ public sealed class InstalledTools : IDisposable
             throw new TimeoutException($"{file} did not finish in 5 minutes");
         }
 
-        return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result);
+        return new RunResult(process.ExitCode, stdout.Result, stderr.Result);
     }
 
     public void Dispose() => folder.Dispose();
-}
-
-public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
-{
-    public void ShouldHaveExitCode(int expected) =>
-        ExitCode.ShouldBe(expected, $"stdout:\n{Stdout}\nstderr:\n{Stderr}");
 }

@@ -1,4 +1,5 @@
 using Gates.Testing;
+using Gates.Testing.Tools;
 
 namespace Gates.EndToEnd.Tests;
 
@@ -16,7 +17,7 @@ public class OtherToolsTests(InstalledTools tools)
         var result = tools.RunTool("drift-check",
             ["--reference", Repo("samples", "drift", "reference.csv"), "--current", Repo("samples", "drift", current), "-t", Repo("samples", "drift", "thresholds.yaml")]);
 
-        result.ShouldHaveExitCode(exitCode);
+        result.ShouldExit(exitCode);
         result.Stdout.ShouldContain(expected);
     }
 
@@ -26,7 +27,7 @@ public class OtherToolsTests(InstalledTools tools)
         var result = tools.RunTool("latency-bench",
             ["gate", "--results", Repo("samples", "latency", "vllm-bench-serve.json"), "--thresholds", Repo("thresholds", "latency.yaml")]);
 
-        result.ShouldHaveExitCode(1);
+        result.ShouldExit(1);
         result.Stdout.ShouldContain("latency_p95");
     }
 
@@ -41,7 +42,7 @@ public class OtherToolsTests(InstalledTools tools)
         var result = tools.RunTool("manifest-bump",
             ["--file", file, "--select", "kind=InferenceService", "--field", "storageUri=s3://models/fraud/v99", "--dry-run"], folder.Path);
 
-        result.ShouldHaveExitCode(0);
+        result.ShouldExit(0);
         result.Stdout.ShouldContain("+");
         result.Stdout.ShouldContain("s3://models/fraud/v99");
         File.ReadAllBytes(file).ShouldBe(before);
@@ -54,7 +55,7 @@ public class OtherToolsTests(InstalledTools tools)
             ["--canary", "m-canary", "--baseline", "m", "--namespace", "ns", "--prometheus-url", "http://127.0.0.1:9/",
              "--duration", "5s", "--interval", "1s", "--error-rate-threshold", "0.02"]);
 
-        result.ShouldHaveExitCode(4);
+        result.ShouldExit(4);
         result.Stdout.ShouldContain("Overall: INCONCLUSIVE");
         result.Stdout.ShouldContain("did not answer");
     }

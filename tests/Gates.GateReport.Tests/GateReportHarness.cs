@@ -3,20 +3,23 @@ using Gates.Core.Reporting;
 using Gates.Core.Results;
 using Gates.Core.Thresholds;
 using Gates.Testing;
+using Gates.Testing.Tools;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Gates.GateReport.Tests;
 
 /// <summary>Runs gate-report in-process through the same entry point as the installed tool, in a temp folder.</summary>
-internal sealed class GateReportHarness : IDisposable
+internal sealed class GateReportHarness : ToolHarness
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
-    public TempFolder Folder { get; } = new();
+    public GateReportHarness()
+        : base(GateReportCommand.Create, GateReportCommand.Name)
+    {
+        Time = Clock;
+    }
 
-    public Dictionary<string, string?> Variables { get; } = new();
-
-    public FakeTimeProvider Time { get; } = new(Now);
+    public FakeTimeProvider Clock { get; } = new(Now);
 
     public static Core.Results.GateReport Report(string tool, Verdict verdict, string? thresholds = "thresholds/quality.yaml", string input = "out/results.json",
         string model = "support-bot", string version = "1.2") => new()
@@ -37,24 +40,4 @@ internal sealed class GateReportHarness : IDisposable
     };
 
     public string Write(string name, Core.Results.GateReport report) => Folder.Write(name, GateReportJson.Serialize(report));
-
-    public RunResult Run(params string[] args)
-    {
-        var stdout = new StringWriter { NewLine = "\n" };
-        var stderr = new StringWriter { NewLine = "\n" };
-        var env = new GateEnvironment(stdout, stderr, Variables, Time, Folder.Path);
-        var code = GateApp.RunAsync(args, GateReportCommand.Create(env), env, GateReportCommand.Name).GetAwaiter().GetResult();
-        return new RunResult(code, stdout.ToString(), stderr.ToString());
-    }
-
-    public void Dispose() => Folder.Dispose();
-}
-
-internal sealed record RunResult(int ExitCode, string Stdout, string Stderr)
-{
-    public RunResult ShouldExit(int expected)
-    {
-        ExitCode.ShouldBe(expected, $"stdout:\n{Stdout}\nstderr:\n{Stderr}");
-        return this;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Gates.Core.Results;
-using Gates.Testing.FakeApis;
+using Gates.Testing.Fakes;
+using Gates.Testing.Http;
 using static Gates.GateReport.Tests.GateReportHarness;
 
 namespace Gates.GateReport.Tests;
@@ -11,7 +12,7 @@ public class PublishingTests
     [Fact]
     public void One_sticky_promotion_comment_per_pipeline_updated_on_reruns()
     {
-        using var github = new FakeGitHubApi().WithRepository("acme/models").WithToken("ghs_token_value", FakeAccount.ActionsToken);
+        using var github = new FakeGitHub().WithRepository("acme/models").WithToken("ghs_token_value", FakeAccount.ActionsToken);
         using var gate = new GateReportHarness();
         gate.Variables["GITHUB_ACTIONS"] = "true";
         gate.Variables["GITHUB_REPOSITORY"] = "acme/models";

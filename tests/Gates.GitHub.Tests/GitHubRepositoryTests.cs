@@ -1,6 +1,7 @@
 using System.Text;
 using Gates.Core;
-using Gates.Fakes;
+using Gates.Testing.Fakes;
+using Gates.Testing.Http;
 
 namespace Gates.GitHub.Tests;
 
@@ -12,7 +13,7 @@ public class GitHubRepositoryTests : IDisposable
     public GitHubRepositoryTests()
     {
         fake.Git.Commit("main", new Dictionary<string, string> { ["apps/isvc.yaml"] = "a: 1\n" });
-        repo = new GitHubRepository(GitHubConnection.Create(fake.Token, fake.ApiUrl), fake.Owner, fake.Repo);
+        repo = new GitHubRepository(GitHubConnection.Create(fake.Token, new Uri(fake.ApiUrl)), fake.Owner, fake.Repo);
     }
 
     public void Dispose() => fake.Dispose();
@@ -78,7 +79,7 @@ public class GitHubRepositoryTests : IDisposable
     [Fact]
     public async Task A_refused_token_is_a_usage_error_that_does_not_print_the_token()
     {
-        var wrong = new GitHubRepository(GitHubConnection.Create("wrong-secret-456", fake.ApiUrl), fake.Owner, fake.Repo);
+        var wrong = new GitHubRepository(GitHubConnection.Create("wrong-secret-456", new Uri(fake.ApiUrl)), fake.Owner, fake.Repo);
         var error = await Should.ThrowAsync<GateInputException>(() => wrong.GetBranchHeadAsync("main"));
         error.Message.ShouldContain("token was refused");
         error.Message.ShouldNotContain("wrong-secret-456");
@@ -89,7 +90,7 @@ public class GitHubRepositoryTests : IDisposable
     {
         using var elsewhere = new FakeGitHub(apiPath: "/proxy/github/");
         elsewhere.Git.Commit("main", new Dictionary<string, string> { ["f"] = "x" });
-        var client = new GitHubRepository(GitHubConnection.Create(elsewhere.Token, elsewhere.ApiUrl), elsewhere.Owner, elsewhere.Repo);
+        var client = new GitHubRepository(GitHubConnection.Create(elsewhere.Token, new Uri(elsewhere.ApiUrl)), elsewhere.Owner, elsewhere.Repo);
         (await client.GetBranchHeadAsync("main")).ShouldBe(elsewhere.Git.Branches["main"]);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Gates.Core;
-using Gates.Fakes;
+using Gates.Testing.Fakes;
+using Gates.Testing.Http;
 
 namespace Gates.GitLab.Tests;
 
@@ -13,7 +14,7 @@ public class GitLabProjectTests : IDisposable
     public GitLabProjectTests()
     {
         fake.Git.Commit("main", new Dictionary<string, string> { ["apps/isvc.yaml"] = "a: 1\n", ["apps/other.yaml"] = "b: 1\n" });
-        project = new GitLabProject(http, fake.ApiUrl, fake.Project, fake.Token);
+        project = new GitLabProject(http, new Uri(fake.ApiUrl), fake.Project, fake.Token);
     }
 
     public void Dispose()
@@ -66,7 +67,7 @@ public class GitLabProjectTests : IDisposable
     public async Task A_refused_token_is_a_usage_error_without_the_token()
     {
         using var client = new HttpClient();
-        var wrong = new GitLabProject(client, fake.ApiUrl, fake.Project, "glpat-wrong-000");
+        var wrong = new GitLabProject(client, new Uri(fake.ApiUrl), fake.Project, "glpat-wrong-000");
         var error = await Should.ThrowAsync<GateInputException>(() => wrong.GetBranchHeadAsync("main", default));
         error.Message.ShouldContain("token was refused");
         error.Message.ShouldNotContain("glpat-wrong-000");

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using Gates.Testing.FakeApis;
+using Gates.Testing.Http;
 
 namespace Gates.Http.Tests;
 

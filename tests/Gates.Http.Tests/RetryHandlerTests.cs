@@ -1,13 +1,13 @@
 using System.Net;
 using System.Text;
-using Gates.Testing.FakeApis;
+using Gates.Testing.Http;
 
 namespace Gates.Http.Tests;
 
 /// <summary>The retry handler against a real HTTP server on 127.0.0.1; waits are recorded, never slept.</summary>
 public sealed class RetryHandlerTests : IDisposable
 {
-    private readonly LocalHttpServer server = new(_ => new FakeResponse(200, new System.Text.Json.Nodes.JsonObject { ["ok"] = true }));
+    private readonly LocalHttpServer server = new(_ => FakeResponse.Json(200, new System.Text.Json.Nodes.JsonObject { ["ok"] = true }));
     private readonly List<TimeSpan> waits = [];
 
     public void Dispose() => server.Dispose();
@@ -109,7 +109,7 @@ public sealed class RetryHandlerTests : IDisposable
     [Fact]
     public async Task A_post_to_a_server_that_refuses_connections_is_retried_then_fails()
     {
-        var other = new LocalHttpServer(_ => new FakeResponse(200));
+        var other = new LocalHttpServer(_ => FakeResponse.Empty(200));
         var closed = other.BaseUrl;
         other.Dispose();
         using var client = Client(new RetryPolicy { MaxAttempts = 2 });

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Gates.Kubernetes.Tests.Support;
+using Gates.Testing.Fakes;
 
 namespace Gates.Kubernetes.Tests;
 
@@ -11,7 +11,7 @@ public sealed class ActionTests
     [Fact]
     public async Task Rolling_back_a_serverless_inference_service_sets_canary_traffic_to_zero_with_a_merge_patch()
     {
-        using var api = new FakeApiServer().InferenceService("sklearn-iris", "isvc-serverless-canary.json");
+        using var api = new FakeKubernetes().InferenceService("sklearn-iris", "isvc-serverless-canary.json");
         var cluster = KubernetesCluster.Connect(api.Kubeconfig, null);
         var status = await cluster.ReadInferenceServiceAsync(Ns, "sklearn-iris", CancellationToken.None);
 
@@ -27,7 +27,7 @@ public sealed class ActionTests
     [Fact]
     public async Task Promoting_a_serverless_inference_service_removes_canary_traffic_percent()
     {
-        using var api = new FakeApiServer().InferenceService("sklearn-iris", "isvc-serverless-canary.json");
+        using var api = new FakeKubernetes().InferenceService("sklearn-iris", "isvc-serverless-canary.json");
         var cluster = KubernetesCluster.Connect(api.Kubeconfig, null);
         var status = await cluster.ReadInferenceServiceAsync(Ns, "sklearn-iris", CancellationToken.None);
 
@@ -70,7 +70,7 @@ public sealed class ActionTests
     [Fact]
     public async Task Raw_deployment_canaries_are_removed_on_rollback_and_retargeted_on_promotion_with_json_patches()
     {
-        using var api = new FakeApiServer()
+        using var api = new FakeKubernetes()
             .InferenceService("llama", "isvc-raw-canary.json")
             .Deployment("llama-v2-predictor", "deployment-raw-canary.json");
         var cluster = KubernetesCluster.Connect(api.Kubeconfig, null);

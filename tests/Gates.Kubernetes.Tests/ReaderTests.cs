@@ -1,5 +1,5 @@
 using Gates.Core;
-using Gates.Kubernetes.Tests.Support;
+using Gates.Testing.Fakes;
 
 namespace Gates.Kubernetes.Tests;
 
@@ -12,7 +12,7 @@ public sealed class ReaderTests
     [Fact]
     public async Task A_serverless_inference_service_yields_its_created_revision_against_the_rolled_out_one()
     {
-        using var api = new FakeApiServer()
+        using var api = new FakeKubernetes()
             .InferenceService("sklearn-iris", "isvc-serverless-canary.json")
             .Pods("serving.knative.dev/revision=sklearn-iris-predictor-00002", "pods-revision-healthy.json");
 
@@ -32,7 +32,7 @@ public sealed class ReaderTests
     [Fact]
     public async Task A_model_that_failed_to_load_is_a_failure_and_not_ready()
     {
-        using var api = new FakeApiServer().InferenceService("sklearn-iris", "isvc-serverless-failed-load.json");
+        using var api = new FakeKubernetes().InferenceService("sklearn-iris", "isvc-serverless-failed-load.json");
 
         var status = await KubernetesCluster.Connect(api.Kubeconfig, null).ReadInferenceServiceAsync(Ns, "sklearn-iris", CancellationToken.None);
 
@@ -44,7 +44,7 @@ public sealed class ReaderTests
     [Fact]
     public async Task Raw_deployment_mode_with_spec_canary_reads_canary_statuses_and_warns_about_an_ignored_percent()
     {
-        using var api = new FakeApiServer()
+        using var api = new FakeKubernetes()
             .InferenceService("llama", "isvc-raw-canary.json")
             .Deployment("llama-v2-predictor", "deployment-raw-canary.json")
             .Pods("app=isvc.llama-v2-predictor", "pods-canary-healthy.json");
@@ -63,7 +63,7 @@ public sealed class ReaderTests
     [Fact]
     public async Task Raw_deployment_mode_without_a_canary_entry_explains_that_the_percent_is_ignored()
     {
-        using var api = new FakeApiServer().InferenceService("llama", "isvc-raw-percent-ignored.json");
+        using var api = new FakeKubernetes().InferenceService("llama", "isvc-raw-percent-ignored.json");
 
         var error = await Should.ThrowAsync<GateInputException>(() =>
             KubernetesCluster.Connect(api.Kubeconfig, null).ReadInferenceServiceAsync(Ns, "llama", CancellationToken.None));
@@ -102,7 +102,7 @@ public sealed class ReaderTests
     [Fact]
     public async Task A_missing_deployment_is_a_configuration_error()
     {
-        using var api = new FakeApiServer().Deployment("mymodel-canary", "deployment-canary.json");
+        using var api = new FakeKubernetes().Deployment("mymodel-canary", "deployment-canary.json");
 
         var error = await Should.ThrowAsync<GateInputException>(() =>
             KubernetesCluster.Connect(api.Kubeconfig, null).ReadDeploymentAsync(Ns, "mymodel-canary", "mymodel", CancellationToken.None));
@@ -114,7 +114,7 @@ public sealed class ReaderTests
     public async Task An_unreachable_api_server_is_unavailable()
     {
         string kubeconfig;
-        using (var api = new FakeApiServer())
+        using (var api = new FakeKubernetes())
         {
             kubeconfig = File.ReadAllText(api.Kubeconfig);
         }
@@ -125,7 +125,7 @@ public sealed class ReaderTests
         await Should.ThrowAsync<TargetUnavailableException>(() => cluster.ReadDeploymentAsync(Ns, "mymodel-canary", "mymodel", CancellationToken.None));
     }
 
-    internal static FakeApiServer Deployments(string canary, string pods) => new FakeApiServer()
+    internal static FakeKubernetes Deployments(string canary, string pods) => new FakeKubernetes()
         .Deployment("mymodel-canary", canary)
         .Deployment("mymodel", "deployment-stable.json")
         .Pods(CanaryPods, pods);

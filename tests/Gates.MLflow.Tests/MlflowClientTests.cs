@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Gates.Core;
 using Gates.Http;
-using Gates.Testing.FakeApis;
+using Gates.Testing.Http;
 
 namespace Gates.MLflow.Tests;
 
@@ -18,12 +18,12 @@ public class MlflowClientTests
         },
     }.Client(MlflowClient.Retry, TimeProvider.System);
 
-    private static FakeResponse Busy() => new(503, new JsonObject { ["error_code"] = "TEMPORARILY_UNAVAILABLE", ["message"] = "busy" });
+    private static FakeResponse Busy() => FakeResponse.Json(503, new JsonObject { ["error_code"] = "TEMPORARILY_UNAVAILABLE", ["message"] = "busy" });
 
     [Fact]
     public async Task Server_errors_are_retried_through_the_shared_handler()
     {
-        using var server = new LocalHttpServer(_ => new FakeResponse(200, Version4.DeepClone()));
+        using var server = new LocalHttpServer(_ => FakeResponse.Json(200, Version4.DeepClone()));
         server.FailNext(Busy());
         server.FailNext(Busy());
         var waits = new List<TimeSpan>();
@@ -34,7 +34,7 @@ public class MlflowClientTests
         resolved.ShouldBe(new MlflowModelVersion("m", "prod", "4", "models:/m/4", null));
         waits.ShouldBe([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)]);
         server.Requests[0].Path.ShouldBe("/api/2.0/mlflow/registered-models/alias");
-        server.Requests[0].Query("alias").ShouldBe("prod");
+        server.Requests[0].Query["alias"].ShouldBe("prod");
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class MlflowClientTests
     [Fact]
     public async Task A_missing_alias_is_an_input_error_and_is_not_retried()
     {
-        using var server = new LocalHttpServer(_ => new FakeResponse(404, new JsonObject { ["error_code"] = "RESOURCE_DOES_NOT_EXIST", ["message"] = "no alias" }));
+        using var server = new LocalHttpServer(_ => FakeResponse.Json(404, new JsonObject { ["error_code"] = "RESOURCE_DOES_NOT_EXIST", ["message"] = "no alias" }));
         using var http = Http([]);
 
         var error = await Should.ThrowAsync<GateInputException>(() => new MlflowClient(http, new Uri(server.BaseUrl + "/")).ResolveAsync("m", "prod", default));

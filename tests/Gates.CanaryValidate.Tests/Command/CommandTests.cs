@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Gates.CanaryValidate.Tests.Scenarios;
-using Gates.Kubernetes.Tests.Support;
+using Gates.Testing.Fakes;
 
 namespace Gates.CanaryValidate.Tests.Command;
 
@@ -32,7 +32,7 @@ public sealed class CommandTests(RealPrometheus prometheus) : IClassFixture<Real
     [Fact]
     public async Task A_failing_inference_service_canary_is_rolled_back_with_a_patch_when_acting()
     {
-        using var api = new FakeApiServer()
+        using var api = new FakeKubernetes()
             .InferenceService("sklearn-iris", "isvc-serverless-canary.json")
             .Pods("serving.knative.dev/revision=sklearn-iris-predictor-00002", "pods-revision-healthy.json");
         using var run = new CommandRunner();
@@ -54,7 +54,7 @@ public sealed class CommandTests(RealPrometheus prometheus) : IClassFixture<Real
     [Fact]
     public async Task A_dry_run_prints_the_patch_and_sends_nothing()
     {
-        using var api = new FakeApiServer()
+        using var api = new FakeKubernetes()
             .InferenceService("sklearn-iris", "isvc-serverless-canary.json")
             .Pods("serving.knative.dev/revision=sklearn-iris-predictor-00002", "pods-revision-healthy.json");
         using var run = new CommandRunner();
@@ -70,7 +70,7 @@ public sealed class CommandTests(RealPrometheus prometheus) : IClassFixture<Real
     [Fact]
     public async Task A_crash_looping_canary_deployment_is_rolled_back_at_the_first_look_despite_good_metrics()
     {
-        using var api = new FakeApiServer()
+        using var api = new FakeKubernetes()
             .Deployment("mymodel-canary", "deployment-canary-stuck.json")
             .Deployment("mymodel", "deployment-stable.json")
             .Pods("app=mymodel,track=canary", "pods-canary-crashloop.json");
@@ -91,7 +91,7 @@ public sealed class CommandTests(RealPrometheus prometheus) : IClassFixture<Real
     [Fact]
     public async Task A_healthy_canary_deployment_is_promoted_by_giving_the_stable_twin_its_image()
     {
-        using var api = new FakeApiServer()
+        using var api = new FakeKubernetes()
             .Deployment("mymodel-canary", "deployment-canary.json")
             .Deployment("mymodel", "deployment-stable.json")
             .Pods("app=mymodel,track=canary", "pods-canary-healthy.json");
@@ -195,7 +195,7 @@ public sealed class CommandTests(RealPrometheus prometheus) : IClassFixture<Real
     [Fact]
     public async Task A_raw_deployment_canary_is_analysed_by_pod_and_the_ignored_percent_is_a_report_warning()
     {
-        using var api = new FakeApiServer()
+        using var api = new FakeKubernetes()
             .InferenceService("llama", "isvc-raw-canary.json")
             .Deployment("llama-v2-predictor", "deployment-raw-canary.json");
         using var run = new CommandRunner();

@@ -1,5 +1,5 @@
 using Gates.CanaryValidate.Tests.Scenarios;
-using Gates.Kubernetes.Tests.Support;
+using Gates.Testing.Fakes;
 using Gates.Testing;
 using NJsonSchema;
 
@@ -29,7 +29,7 @@ public sealed class ReportSchemaTests(RealPrometheus prometheus) : IClassFixture
     [Fact]
     public async Task A_report_with_kubernetes_health_and_an_action_is_valid()
     {
-        using var api = new FakeApiServer()
+        using var api = new FakeKubernetes()
             .InferenceService("sklearn-iris", "isvc-serverless-canary.json")
             .Pods("serving.knative.dev/revision=sklearn-iris-predictor-00002", "pods-revision-healthy.json");
         using var run = new CommandRunner();

@@ -1,5 +1,5 @@
 using Gates.CanaryValidate.Analysis;
-using Gates.Prometheus.Tests.Support;
+using Gates.Testing.Prometheus;
 
 namespace Gates.CanaryValidate.Tests.Scenarios;
 

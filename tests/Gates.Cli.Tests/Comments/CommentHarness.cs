@@ -1,7 +1,8 @@
 using Gates.Cli.Comments;
 using Gates.Core.Results;
 using Gates.Testing;
-using Gates.Testing.FakeApis;
+using Gates.Testing.Fakes;
+using Gates.Testing.Http;
 
 namespace Gates.Cli.Tests.Comments;
 
@@ -23,8 +24,8 @@ internal sealed class CommentHarness : IDisposable
     }
 
     public TempFolder Folder { get; } = new();
-    public FakeGitHubApi? GitHub { get; private init; }
-    public FakeGitLabApi? GitLab { get; private init; }
+    public FakeGitHub? GitHub { get; private init; }
+    public FakeGitLab? GitLab { get; private init; }
     public Dictionary<string, string?> Variables { get; }
     public List<TimeSpan> Waits { get; } = [];
     public string Stdout { get; private set; } = "";
@@ -34,7 +35,7 @@ internal sealed class CommentHarness : IDisposable
 
     public static CommentHarness ForGitHub(FakeAccount? account = null, string? eventJson = null)
     {
-        var api = new FakeGitHubApi().WithRepository(Repo).WithToken(GitHubToken, account ?? FakeAccount.ActionsToken);
+        var api = new FakeGitHub().WithRepository(Repo).WithToken(GitHubToken, account ?? FakeAccount.ActionsToken);
         var harness = new CommentHarness(new Dictionary<string, string?>
         {
             ["GITHUB_ACTIONS"] = "true",
@@ -53,7 +54,7 @@ internal sealed class CommentHarness : IDisposable
 
     public static CommentHarness ForGitLab(FakeGitLabUser? user = null)
     {
-        var api = new FakeGitLabApi().WithProject("42").WithToken(GitLabToken, user ?? GitLabBot);
+        var api = new FakeGitLab().WithProject("42").WithToken(GitLabToken, user ?? GitLabBot);
         var harness = new CommentHarness(new Dictionary<string, string?>
         {
             ["GITLAB_CI"] = "true",

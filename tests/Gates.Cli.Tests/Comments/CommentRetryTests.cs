@@ -1,5 +1,6 @@
 using Gates.Cli.Tests.Hosts;
-using Gates.Testing.FakeApis;
+using Gates.Testing.Fakes;
+using Gates.Testing.Http;
 
 namespace Gates.Cli.Tests.Comments;
 
@@ -10,9 +11,9 @@ public sealed class CommentRetryTests : IDisposable
 
     public void Dispose() => harness.Dispose();
 
-    private static bool IsCreate(LoggedRequest r) => r.Method == "POST";
+    private static bool IsCreate(FakeRequest r) => r.Method == "POST";
 
-    private static bool IsList(LoggedRequest r) => r.Method == "GET" && r.Path.EndsWith("/comments", StringComparison.Ordinal);
+    private static bool IsList(FakeRequest r) => r.Method == "GET" && r.Path.EndsWith("/comments", StringComparison.Ordinal);
 
     [Fact]
     public void Server_errors_are_retried_with_growing_waits()

@@ -1,7 +1,8 @@
 using Gates.Cli.Comments;
 using Gates.Cli.Tests.Hosts;
 using Gates.Core.Results;
-using Gates.Testing.FakeApis;
+using Gates.Testing.Fakes;
+using Gates.Testing.Http;
 
 namespace Gates.Cli.Tests.Comments;
 
@@ -47,7 +48,7 @@ public sealed class GitHubStickyCommentTests : IDisposable
 
         harness.Comments.Count().ShouldBe(151);
         harness.Comments.Where(c => c.Body.Contains(Marker)).ShouldHaveSingleItem().Body.ShouldContain("second push");
-        harness.Server.Requests.ShouldContain(r => r.Method == "GET" && r.Query("page") == "2");
+        harness.Server.Requests.ShouldContain(r => r.Method == "GET" && r.Query.GetValueOrDefault("page") == "2");
         harness.Outputs.ShouldContain("comment-status<<");
         harness.Outputs.ShouldContain("\nupdated\n");
     }

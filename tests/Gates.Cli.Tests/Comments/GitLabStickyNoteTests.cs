@@ -1,5 +1,6 @@
 using Gates.Cli.Tests.Hosts;
-using Gates.Testing.FakeApis;
+using Gates.Testing.Fakes;
+using Gates.Testing.Http;
 
 namespace Gates.Cli.Tests.Comments;
 

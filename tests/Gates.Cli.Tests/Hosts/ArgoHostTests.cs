@@ -12,7 +12,7 @@ public sealed class ArgoHostTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     [Fact]
-    public void Publish_OutputsDir_GetsOneFilePerParameterWithoutTrailingNewline()
+    public void Publish_outputs_dir_gets_one_file_per_parameter_without_trailing_newline()
     {
         Publish(passed: false, reportJson: null);
 
@@ -22,7 +22,7 @@ public sealed class ArgoHostTests : IDisposable
     }
 
     [Fact]
-    public void Publish_ReportJson_IsAlwaysWrittenForTheArtifact()
+    public void Publish_report_json_is_always_written_for_the_artifact()
     {
         var written = Publish(passed: true, reportJson: "elsewhere/report.json");
 

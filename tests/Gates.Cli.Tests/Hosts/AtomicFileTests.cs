@@ -8,7 +8,7 @@ namespace Gates.Cli.Tests.Hosts;
 public sealed class AtomicFileTests
 {
     [Fact]
-    public void Write_NewFileInAMissingFolder_CreatesBoth()
+    public void Write_new_file_in_a_missing_folder_creates_both()
     {
         using var temp = new TempFolder();
         var path = temp.File("a/b/out.txt");
@@ -19,7 +19,7 @@ public sealed class AtomicFileTests
     }
 
     [Fact]
-    public void Write_ExistingFile_ReplacesItAndLeavesNoTemporaryFile()
+    public void Write_existing_file_replaces_it_and_leaves_no_temporary_file()
     {
         using var temp = new TempFolder();
         var path = temp.Write("out.txt", "a much longer old content");
@@ -31,7 +31,7 @@ public sealed class AtomicFileTests
     }
 
     [Fact]
-    public void Write_Text_IsUtf8WithoutByteOrderMark()
+    public void Write_text_is_Utf8_without_byte_order_mark()
     {
         using var temp = new TempFolder();
         var path = temp.File("out.txt");
@@ -42,7 +42,7 @@ public sealed class AtomicFileTests
     }
 
     [Fact]
-    public void Write_FolderIsAFile_IsARuntimeErrorNamingThePath()
+    public void Write_folder_is_a_file_is_a_runtime_error_naming_the_path()
     {
         using var temp = new TempFolder();
         var blocker = temp.Write("blocker", "");
@@ -53,7 +53,7 @@ public sealed class AtomicFileTests
 
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public void Write_Bytes_KeepsThemExactlyAndKeepsTheFilePermissions()
+    public void Write_bytes_keeps_them_exactly_and_keeps_the_file_permissions()
     {
         using var folder = new TempFolder();
         var path = folder.Write("run.sh", "old");

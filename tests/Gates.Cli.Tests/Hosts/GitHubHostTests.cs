@@ -24,7 +24,7 @@ public sealed partial class GitHubHostTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     [Fact]
-    public void Publish_Outputs_AreHeredocsWithVerdictPassedAndReportPath()
+    public void Publish_outputs_are_heredocs_with_verdict_passed_and_report_path()
     {
         File.WriteAllText(temp.File("output"), "earlier=1\n");
 
@@ -40,7 +40,7 @@ public sealed partial class GitHubHostTests : IDisposable
     }
 
     [Fact]
-    public void Publish_TwoRuns_UseDifferentDelimiters()
+    public void Publish_two_runs_use_different_delimiters()
     {
         Publish(passed: true);
         Publish(passed: true);
@@ -50,7 +50,7 @@ public sealed partial class GitHubHostTests : IDisposable
     }
 
     [Fact]
-    public void Publish_StepSummary_AppendsTheMarkdownReportAfterEarlierSteps()
+    public void Publish_step_summary_appends_the_markdown_report_after_earlier_steps()
     {
         File.WriteAllText(temp.File("summary.md"), "# Earlier step");
 
@@ -62,7 +62,7 @@ public sealed partial class GitHubHostTests : IDisposable
     }
 
     [Fact]
-    public void Publish_Files_AreUtf8WithoutByteOrderMark()
+    public void Publish_files_are_Utf8_without_byte_order_mark()
     {
         Publish(passed: false);
 
@@ -71,7 +71,7 @@ public sealed partial class GitHubHostTests : IDisposable
     }
 
     [Fact]
-    public void Publish_Annotations_GoToStderrNotStdout()
+    public void Publish_annotations_go_to_stderr_not_stdout()
     {
         var written = Publish(passed: false);
 
@@ -84,7 +84,7 @@ public sealed partial class GitHubHostTests : IDisposable
     }
 
     [Fact]
-    public void Publish_WithoutRunnerFiles_OnlyAnnotates()
+    public void Publish_without_runner_files_only_annotates()
     {
         env.Remove("GITHUB_OUTPUT");
         env["GITHUB_STEP_SUMMARY"] = "";

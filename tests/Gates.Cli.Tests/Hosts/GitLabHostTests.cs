@@ -12,7 +12,7 @@ public sealed class GitLabHostTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     [Fact]
-    public void Publish_OutputsDir_GetsJUnitAndDotenvFiles()
+    public void Publish_outputs_dir_gets_JUnit_and_dotenv_files()
     {
         var folder = temp.File("gates-out");
 
@@ -25,7 +25,7 @@ public sealed class GitLabHostTests : IDisposable
     }
 
     [Fact]
-    public void Publish_NoOutputsDir_WritesIntoTheWorkingDirectoryAndSaysSo()
+    public void Publish_no_outputs_dir_writes_into_the_working_directory_and_says_so()
     {
         var written = Publish(new HostPublishSettings { Passed = true });
 
@@ -36,7 +36,7 @@ public sealed class GitLabHostTests : IDisposable
     }
 
     [Fact]
-    public void Publish_RelativeOutputsDir_ResolvesAgainstTheWorkingDirectory()
+    public void Publish_relative_outputs_dir_resolves_against_the_working_directory()
     {
         var written = Publish(new HostPublishSettings { Passed = true, OutputsDir = "reports" });
 

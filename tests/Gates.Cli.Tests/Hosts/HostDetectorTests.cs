@@ -14,14 +14,14 @@ public sealed class HostDetectorTests
     [InlineData("ARGO_WORKFLOW_NAME", "promote-x7k2p", HostKind.Argo)]
     [InlineData("ARGO_NODE_ID", "promote-x7k2p-123", HostKind.Argo)]
     [InlineData("CI", "true", HostKind.Local)]
-    public void Detect_FromEnvironment(string name, string value, HostKind expected) =>
+    public void Detect_from_environment(string name, string value, HostKind expected) =>
         HostDetector.Detect(Env((name, value)), ciFlag: null).ShouldBe(expected);
 
     [Fact]
-    public void Detect_EmptyEnvironment_IsLocal() => HostDetector.Detect(Env(), null).ShouldBe(HostKind.Local);
+    public void Detect_empty_environment_is_local() => HostDetector.Detect(Env(), null).ShouldBe(HostKind.Local);
 
     [Fact]
-    public void Detect_GitHubAndArgoVariables_GitHubWins() =>
+    public void Detect_GitHub_and_Argo_variables_GitHub_wins() =>
         HostDetector.Detect(Env(("ARGO_TEMPLATE", "x"), ("GITHUB_ACTIONS", "true")), null).ShouldBe(HostKind.GitHub);
 
     [Theory]
@@ -29,15 +29,15 @@ public sealed class HostDetectorTests
     [InlineData("GitLab", HostKind.GitLab)]
     [InlineData(" argo ", HostKind.Argo)]
     [InlineData("none", HostKind.Local)]
-    public void Detect_CiFlag_OverridesTheEnvironment(string flag, HostKind expected) =>
+    public void Detect_ci_flag_overrides_the_environment(string flag, HostKind expected) =>
         HostDetector.Detect(Env(("GITHUB_ACTIONS", "true"), ("GITLAB_CI", "true")), flag).ShouldBe(expected);
 
     [Fact]
-    public void Detect_BlankFlag_FallsBackToTheEnvironment() =>
+    public void Detect_blank_flag_falls_back_to_the_environment() =>
         HostDetector.Detect(Env(("GITLAB_CI", "true")), "  ").ShouldBe(HostKind.GitLab);
 
     [Fact]
-    public void Detect_UnknownFlag_IsAnInputError() =>
+    public void Detect_unknown_flag_is_an_input_error() =>
         Should.Throw<GateInputException>(() => HostDetector.Detect(Env(), "jenkins"))
             .Message.ShouldBe("--ci: unknown host 'jenkins'; expected github, gitlab, argo or none");
 

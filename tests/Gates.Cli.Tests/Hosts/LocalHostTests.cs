@@ -6,7 +6,7 @@ namespace Gates.Cli.Tests.Hosts;
 public sealed class LocalHostTests
 {
     [Fact]
-    public void Publish_Local_WritesNothingEvenWithRunnerVariablesSet()
+    public void Publish_local_writes_nothing_even_with_runner_variables_set()
     {
         using var temp = new TempFolder();
         var stderr = new StringWriter();
@@ -25,6 +25,6 @@ public sealed class LocalHostTests
     [InlineData("Drift Check", "drift-check")]
     [InlineData("../../etc/passwd", "-..-etc-passwd")]
     [InlineData("", "report")]
-    public void FileStem_ToolName_IsSafeInAFileName(string tool, string expected) =>
+    public void FileStem_tool_name_is_safe_in_a_file_name(string tool, string expected) =>
         HostPublisher.FileStem(tool).ShouldBe(expected);
 }

@@ -8,11 +8,11 @@ namespace Gates.Core.Tests.Hosts;
 public sealed class AnnotationsTests
 {
     [Fact]
-    public void For_RealisticReport_MatchesApproved() =>
+    public void For_realistic_report_matches_approved() =>
         Approvals.Verify(Lines(Annotations.For(SampleReports.Realistic())), "annotations-realistic");
 
     [Fact]
-    public void For_RealisticReport_ErrorForTheFailureAndWarningsWorstFirst()
+    public void For_realistic_report_error_for_the_failure_and_warnings_worst_first()
     {
         var commands = Annotations.For(SampleReports.Realistic());
 
@@ -22,7 +22,7 @@ public sealed class AnnotationsTests
     }
 
     [Fact]
-    public void For_AdvisoryFailure_IsAWarning()
+    public void For_advisory_failure_is_a_warning()
     {
         var report = WithChecks(Check("optional", Verdict.Fail) with { Required = false });
 
@@ -30,11 +30,11 @@ public sealed class AnnotationsTests
     }
 
     [Fact]
-    public void For_AllPass_HasNoAnnotations() =>
+    public void For_all_pass_has_no_annotations() =>
         Annotations.For(WithChecks(Check("a", Verdict.Pass), Check("b", Verdict.Pass))).ShouldBeEmpty();
 
     [Fact]
-    public void For_MoreThanTheCaps_StopsAtTenAndTenAndSaysHowManyWereLeftOut()
+    public void For_more_than_the_caps_stops_at_ten_and_ten_and_says_how_many_were_left_out()
     {
         var checks = Enumerable.Range(1, 12).Select(i => Check($"fail{i}", Verdict.Fail))
             .Concat(Enumerable.Range(1, 13).Select(i => Check($"unsure{i}", Verdict.Inconclusive)))
@@ -52,7 +52,7 @@ public sealed class AnnotationsTests
     }
 
     [Fact]
-    public void For_HostileReason_StaysOnOneLogLine()
+    public void For_hostile_reason_stays_on_one_log_line()
     {
         var line = Annotations.For(WithChecks(Check("x", Verdict.Fail) with { Reason = "bad\n::error::forged" }))
             .Single().ToString();

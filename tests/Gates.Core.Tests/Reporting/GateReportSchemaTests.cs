@@ -12,11 +12,11 @@ public sealed class GateReportSchemaTests
         JsonSchema.FromFileAsync(RepositoryPaths.Of("docs", "schemas", "gate-report.schema.json")).GetAwaiter().GetResult());
 
     [Fact]
-    public void RealisticReport_IsValid() =>
+    public void RealisticReport_is_valid() =>
         Errors(new JsonRenderer().RenderToString(SampleReports.Realistic())).ShouldBeEmpty();
 
     [Fact]
-    public void MinimalReport_IsValid() =>
+    public void MinimalReport_is_valid() =>
         Errors(new JsonRenderer().RenderToString(SampleReports.Minimal())).ShouldBeEmpty();
 
     [Theory]
@@ -25,7 +25,7 @@ public sealed class GateReportSchemaTests
     [InlineData("durationSeconds", "-1")]
     [InlineData("startedAt", "\"yesterday\"")]
     [InlineData("halfWidth", "0.1")]
-    public void BrokenTopLevelField_IsInvalid(string field, string json)
+    public void BrokenTopLevelField_is_invalid(string field, string json)
     {
         var report = Rendered();
         report[field] = JsonNode.Parse(json);
@@ -34,7 +34,7 @@ public sealed class GateReportSchemaTests
     }
 
     [Fact]
-    public void MissingChecks_IsInvalid()
+    public void MissingChecks_is_invalid()
     {
         var report = Rendered();
         report.Remove("checks");
@@ -51,7 +51,7 @@ public sealed class GateReportSchemaTests
     [InlineData("interval", "{\"low\": 0.1, \"high\": 0.2}")]
     [InlineData("pValue", "1.5")]
     [InlineData("extra", "true")]
-    public void BrokenCheckField_IsInvalid(string field, string json)
+    public void BrokenCheckField_is_invalid(string field, string json)
     {
         var report = Rendered();
         report["checks"]![0]![field] = JsonNode.Parse(json);
@@ -60,7 +60,7 @@ public sealed class GateReportSchemaTests
     }
 
     [Fact]
-    public void DocumentedExample_IsValidAndParses()
+    public void DocumentedExample_is_valid_and_parses()
     {
         var doc = File.ReadAllText(RepositoryPaths.Of("docs", "report-format.md"));
         var start = doc.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;

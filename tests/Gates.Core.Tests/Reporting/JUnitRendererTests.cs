@@ -10,11 +10,11 @@ public sealed class JUnitRendererTests
     private readonly JUnitRenderer sut = new();
 
     [Fact]
-    public void Render_RealisticReport_MatchesApproved() =>
+    public void Render_realistic_report_matches_approved() =>
         Approvals.Verify(sut.RenderToString(SampleReports.Realistic()), "junit-realistic", "xml");
 
     [Fact]
-    public void Render_RealisticReport_OneCasePerCheckWithFailuresForFailAndInconclusive()
+    public void Render_realistic_report_one_case_per_check_with_failures_for_fail_and_inconclusive()
     {
         var xml = XDocument.Parse(sut.RenderToString(SampleReports.Realistic()));
         var suite = xml.Root!.Element("testsuite")!;
@@ -32,7 +32,7 @@ public sealed class JUnitRendererTests
     }
 
     [Fact]
-    public void Render_ControlCharacters_StillWritesWellFormedXml()
+    public void Render_control_characters_still_writes_well_formed_xml()
     {
         var report = SampleReports.Minimal() with
         {
@@ -47,7 +47,7 @@ public sealed class JUnitRendererTests
     }
 
     [Fact]
-    public void Render_DeclaresUtf8()
+    public void Render_declares_Utf8()
     {
         var text = sut.RenderToString(SampleReports.Minimal());
 

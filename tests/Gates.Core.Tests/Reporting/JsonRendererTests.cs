@@ -10,11 +10,11 @@ public sealed class JsonRendererTests
     private readonly JsonRenderer sut = new();
 
     [Fact]
-    public void Render_RealisticReport_MatchesApproved() =>
+    public void Render_realistic_report_matches_approved() =>
         Approvals.Verify(sut.RenderToString(SampleReports.Realistic()), "json-realistic", "json");
 
     [Fact]
-    public void Render_MinimalReport_LeavesOutNullsAndWritesEnumsAsWords()
+    public void Render_minimal_report_leaves_out_nulls_and_writes_enums_as_words()
     {
         var json = JsonNode.Parse(sut.RenderToString(SampleReports.Minimal()))!.AsObject();
 
@@ -26,7 +26,7 @@ public sealed class JsonRendererTests
     }
 
     [Fact]
-    public void Render_Interval_WritesOnlyItsData()
+    public void Render_interval_writes_only_its_data()
     {
         var json = JsonNode.Parse(sut.RenderToString(SampleReports.Realistic()))!;
 
@@ -36,7 +36,7 @@ public sealed class JsonRendererTests
     }
 
     [Fact]
-    public void Parse_RenderedReport_ReadsBackTheSameReport()
+    public void Parse_rendered_report_reads_back_the_same_report()
     {
         var original = SampleReports.Realistic();
         var text = sut.RenderToString(original);
@@ -56,7 +56,7 @@ public sealed class JsonRendererTests
     [InlineData("""{"schemaVersion": "1"}""", "schemaVersion must be a whole number")]
     [InlineData("""{"schemaVersion": 2}""", "schemaVersion 2 is not supported")]
     [InlineData("""{"schemaVersion": 1, "tool": {"name": "x", "version": "1"}}""", "not a valid gate report")]
-    public void Parse_BadInput_ThrowsInputErrorNamingTheSource(string json, string expected)
+    public void Parse_bad_input_throws_input_error_naming_the_source(string json, string expected)
     {
         var error = Should.Throw<GateInputException>(() => GateReportJson.Parse(json, "reports/eval.json"));
 
@@ -69,7 +69,7 @@ public sealed class JsonRendererTests
     [InlineData("\"verdict\": \"pass\"", "\"verdict\": 0")]
     [InlineData("\"durationSeconds\": 0", "\"durationSeconds\": \"soon\"")]
     [InlineData("\"reason\": \"no column drifted\"", "\"reason\": null")]
-    public void Parse_WrongFieldValue_ThrowsInputError(string field, string replacement)
+    public void Parse_wrong_field_value_throws_input_error(string field, string replacement)
     {
         var json = sut.RenderToString(SampleReports.Minimal());
         json.ShouldContain(field);
@@ -79,7 +79,7 @@ public sealed class JsonRendererTests
     }
 
     [Fact]
-    public void Parse_UnknownField_IsIgnoredForForwardCompatibility()
+    public void Parse_unknown_field_is_ignored_for_forward_compatibility()
     {
         var json = sut.RenderToString(SampleReports.Minimal()).Replace("\"summary\"", "\"addedLater\": 1, \"summary\"");
 

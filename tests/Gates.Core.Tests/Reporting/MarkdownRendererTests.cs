@@ -6,15 +6,15 @@ namespace Gates.Core.Tests.Reporting;
 public sealed class MarkdownRendererTests
 {
     [Fact]
-    public void Render_RealisticReport_MatchesApproved() =>
+    public void Render_realistic_report_matches_approved() =>
         Approvals.Verify(new MarkdownRenderer().RenderToString(SampleReports.Realistic()), "markdown-realistic", "md");
 
     [Fact]
-    public void Render_MinimalReport_MatchesApproved() =>
+    public void Render_minimal_report_matches_approved() =>
         Approvals.Verify(new MarkdownRenderer().RenderToString(SampleReports.Minimal()), "markdown-minimal", "md");
 
     [Fact]
-    public void Render_HostileName_CannotInjectHtmlOrMentions()
+    public void Render_hostile_name_cannot_inject_html_or_mentions()
     {
         var markdown = new MarkdownRenderer().RenderToString(SampleReports.Realistic());
 
@@ -29,7 +29,7 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
-    public void Render_HostileName_KeepsEveryTableRowAtSixColumns()
+    public void Render_hostile_name_keeps_every_table_row_at_six_columns()
     {
         var rows = new MarkdownRenderer().RenderToString(SampleReports.Realistic())
             .Split('\n')
@@ -40,7 +40,7 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
-    public void Render_WithoutDetails_LeavesOutTheDetailsSection()
+    public void Render_without_details_leaves_out_the_details_section()
     {
         var markdown = new MarkdownRenderer(includeDetails: false).RenderToString(SampleReports.Realistic());
 

@@ -15,17 +15,17 @@ public sealed class MarkdownTextTests
     [InlineData("back\\slash", "back\\\\slash")]
     [InlineData("line\nbreak\r\ttab", "line break  tab")]
     [InlineData("#12 and #x", "#\u200D12 and #x")]
-    public void Escape_UntrustedText_IsInert(string text, string expected) =>
+    public void Escape_untrusted_text_is_inert(string text, string expected) =>
         MarkdownText.Escape(text).ShouldBe(expected);
 
     [Fact]
-    public void Escape_Mention_GetsAZeroWidthJoiner() =>
+    public void Escape_mention_gets_a_zero_width_joiner() =>
         MarkdownText.Escape("ping @org/team").ShouldBe($"ping @{Zwj}org/team");
 
     [Fact]
-    public void Escape_Null_IsEmpty() => MarkdownText.Escape(null).ShouldBe("");
+    public void Escape_null_is_empty() => MarkdownText.Escape(null).ShouldBe("");
 
     [Fact]
-    public void Escape_LoneSurrogate_BecomesReplacementCharacter() =>
+    public void Escape_lone_surrogate_becomes_replacement_character() =>
         MarkdownText.Escape("bad\uD800end").ShouldBe("bad\uFFFDend");
 }

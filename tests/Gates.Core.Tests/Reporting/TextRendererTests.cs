@@ -9,15 +9,15 @@ public sealed class TextRendererTests
     private readonly TextRenderer sut = new();
 
     [Fact]
-    public void Render_RealisticReport_MatchesApproved() =>
+    public void Render_realistic_report_matches_approved() =>
         Approvals.Verify(sut.RenderToString(SampleReports.Realistic()), "text-realistic");
 
     [Fact]
-    public void Render_MinimalReport_MatchesApproved() =>
+    public void Render_minimal_report_matches_approved() =>
         Approvals.Verify(sut.RenderToString(SampleReports.Minimal()), "text-minimal");
 
     [Fact]
-    public void Render_HostileText_NoLineCanBeReadAsAWorkflowCommand()
+    public void Render_hostile_text_no_line_can_be_read_as_a_workflow_command()
     {
         var lines = sut.RenderToString(SampleReports.Realistic()).Split('\n');
 
@@ -26,7 +26,7 @@ public sealed class TextRendererTests
     }
 
     [Fact]
-    public void Render_UnderACommaDecimalCulture_StillWritesInvariantNumbers()
+    public void Render_under_a_comma_decimal_culture_still_writes_invariant_numbers()
     {
         var comma = (CultureInfo)CultureInfo.InvariantCulture.Clone();
         comma.NumberFormat.NumberDecimalSeparator = ",";
@@ -46,7 +46,7 @@ public sealed class TextRendererTests
     }
 
     [Fact]
-    public void Render_OverallLine_GivesVerdictCountsAndSummary()
+    public void Render_overall_line_gives_verdict_counts_and_summary()
     {
         var last = sut.RenderToString(SampleReports.Realistic()).TrimEnd('\n').Split('\n')[^1];
 

@@ -7,7 +7,7 @@ public class BenjaminiHochbergTests
     private static readonly double[] PValues = [0.01, 0.04, 0.03, 0.005, 0.2, 0.04, 0.9, 0.0001];
 
     [Fact]
-    public void Adjust_MatchesStatsmodels()
+    public void Adjust_matches_statsmodels()
     {
         // Reference: statsmodels 0.13.5 multipletests(p, method='fdr_bh')[1]; reference_values.py.
         double[] expected =
@@ -26,7 +26,7 @@ public class BenjaminiHochbergTests
     }
 
     [Fact]
-    public void Adjust_CapsAtOne()
+    public void Adjust_caps_at_one()
     {
         // Reference: statsmodels multipletests([0.5, 0.9, 0.95], method='fdr_bh')[1] = [0.95, 0.95, 0.95].
         BenjaminiHochberg.Adjust([0.5, 0.9, 0.95]).ShouldBe([0.95, 0.95, 0.95], 1e-12);
@@ -34,7 +34,7 @@ public class BenjaminiHochbergTests
     }
 
     [Fact]
-    public void Adjust_IsMonotoneInTheRawPValues_AndNeverBelowThem()
+    public void Adjust_is_monotone_in_the_raw_p_values_and_never_below_them()
     {
         var adjusted = BenjaminiHochberg.Adjust(PValues);
 
@@ -52,13 +52,13 @@ public class BenjaminiHochbergTests
     }
 
     [Fact]
-    public void Adjust_SingleValue_IsUnchanged()
+    public void Adjust_single_value_is_unchanged()
     {
         BenjaminiHochberg.Adjust([0.03]).ShouldBe([0.03]);
     }
 
     [Fact]
-    public void Reject_MatchesStatsmodels()
+    public void Reject_matches_statsmodels()
     {
         // Reference: statsmodels multipletests(p, alpha=q, method='fdr_bh')[0] for q = 0.05 and 0.10.
         BenjaminiHochberg.Reject(PValues, 0.05).ShouldBe([true, false, false, true, false, false, false, true]);

@@ -8,7 +8,7 @@ public class BootstrapIntervalTests
     private static readonly double[] Scores = [0.9, 0.75, 1.0, 0.6, 0.85, 0.95, 0.7, 0.8];
 
     [Fact]
-    public void Bootstrap_SameSeed_SameInterval()
+    public void Bootstrap_same_seed_same_interval()
     {
         var first = MeanInterval.Bootstrap(Scores, 0.95, 2000, seed: 42);
         var second = MeanInterval.Bootstrap(Scores, 0.95, 2000, seed: 42);
@@ -17,7 +17,7 @@ public class BootstrapIntervalTests
     }
 
     [Fact]
-    public void Bootstrap_DifferentSeed_DifferentInterval()
+    public void Bootstrap_different_seed_different_interval()
     {
         var first = MeanInterval.Bootstrap(Scores, 0.95, 2000, seed: 1);
         var second = MeanInterval.Bootstrap(Scores, 0.95, 2000, seed: 2);
@@ -26,7 +26,7 @@ public class BootstrapIntervalTests
     }
 
     [Fact]
-    public void Bootstrap_PinnedSeed_GivesTheDocumentedStream()
+    public void Bootstrap_pinned_seed_gives_the_documented_stream()
     {
         // Pinned from this implementation (not an outside reference): guards the documented method, indices from
         // new Random(seed) drawn resample by resample, and linear percentiles. A change here changes every report.
@@ -37,7 +37,7 @@ public class BootstrapIntervalTests
     }
 
     [Fact]
-    public void Bootstrap_ContainsTheMeanAndStaysInsideTheData()
+    public void Bootstrap_contains_the_mean_and_stays_inside_the_data()
     {
         var interval = MeanInterval.Bootstrap(Scores, 0.95, 2000, seed: 3);
 
@@ -48,7 +48,7 @@ public class BootstrapIntervalTests
     }
 
     [Fact]
-    public void Bootstrap_LargeSymmetricSample_AgreesWithTheNormalInterval()
+    public void Bootstrap_large_symmetric_sample_agrees_with_the_normal_interval()
     {
         // 400 evenly spaced normal quantiles: the percentile bootstrap should be close to mean ± z·sd·√((n−1)/n)/√n.
         var values = Enumerable.Range(0, 400).Select(i => Normal.InvCDF(10, 2, (i + 0.5) / 400)).ToArray();
@@ -62,14 +62,14 @@ public class BootstrapIntervalTests
     }
 
     [Fact]
-    public void Bootstrap_AllEqualOrSingleValue_IsAPoint()
+    public void Bootstrap_all_equal_or_single_value_is_a_point()
     {
         MeanInterval.Bootstrap([0.25, 0.25, 0.25, 0.25], 0.9, 500, seed: 1).ShouldBe(new Gates.Core.Results.Interval(0.25, 0.25, 0.9));
         MeanInterval.Bootstrap([0.25], 0.9, 500, seed: 1).ShouldBe(new Gates.Core.Results.Interval(0.25, 0.25, 0.9));
     }
 
     [Fact]
-    public void Bootstrap_BadInput_Throws()
+    public void Bootstrap_bad_input_throws()
     {
         Should.Throw<ArgumentException>(() => MeanInterval.Bootstrap([], 0.95, 100, 1)).Message.ShouldContain("at least one value");
         Should.Throw<ArgumentException>(() => MeanInterval.Bootstrap([1, double.NaN], 0.95, 100, 1)).Message.ShouldContain("values[1]");

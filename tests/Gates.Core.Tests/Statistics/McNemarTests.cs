@@ -12,7 +12,7 @@ public class McNemarTests
     [InlineData(3, 3, 1.0)]
     [InlineData(10, 14, 0.5412561893463135)]
     [InlineData(0, 24, 1.1920928955078125e-07)]
-    public void Test_FewDiscordantPairs_UsesExactBinomial(long b, long c, double p)
+    public void Test_few_discordant_pairs_uses_exact_binomial(long b, long c, double p)
     {
         var result = McNemar.Test(b, c, 300, 0.95);
 
@@ -28,7 +28,7 @@ public class McNemarTests
     [InlineData(150, 86, 4.114562281345944e-05)]
     [InlineData(30, 30, 0.897278961260083)]
     [InlineData(5, 200, 7.971979037901145e-42)]
-    public void Test_ManyDiscordantPairs_UsesCorrectedChiSquare(long b, long c, double p)
+    public void Test_many_discordant_pairs_uses_corrected_chi_square(long b, long c, double p)
     {
         var result = McNemar.Test(b, c, 1600, 0.95);
 
@@ -37,7 +37,7 @@ public class McNemarTests
     }
 
     [Fact]
-    public void Test_ReportsCountsDifferenceAndTangoInterval()
+    public void Test_reports_counts_difference_and_Tango_interval()
     {
         var result = McNemar.Test(baselineOnly: 20, currentOnly: 40, n: 160, level: 0.95);
 
@@ -51,7 +51,7 @@ public class McNemarTests
     }
 
     [Fact]
-    public void Test_NoDiscordantPairs_PValueIsOne()
+    public void Test_no_discordant_pairs_p_value_is_one()
     {
         var result = McNemar.Test(0, 0, 50, 0.95);
 
@@ -63,7 +63,7 @@ public class McNemarTests
     }
 
     [Fact]
-    public void Test_IsSymmetricInDirection()
+    public void Test_is_symmetric_in_direction()
     {
         var worse = McNemar.Test(20, 5, 100, 0.95);
         var better = McNemar.Test(5, 20, 100, 0.95);
@@ -74,7 +74,7 @@ public class McNemarTests
     }
 
     [Fact]
-    public void Test_SwitchesToChiSquareAtTwentyFiveDiscordantPairs()
+    public void Test_switches_to_chi_square_at_twenty_five_discordant_pairs()
     {
         McNemar.Test(10, 14, 100, 0.95).Method.ShouldBe(McNemar.ExactMethod);
         McNemar.Test(10, 15, 100, 0.95).Method.ShouldBe(McNemar.ChiSquareMethod);
@@ -87,7 +87,7 @@ public class McNemarTests
     [InlineData(6, 5, 10, 0.95, "n")]
     [InlineData(1, 1, 10, 0, "level")]
     [InlineData(1, 1, 10, double.NaN, "level")]
-    public void Test_BadInput_Throws(long b, long c, long n, double level, string argument)
+    public void Test_bad_input_throws(long b, long c, long n, double level, string argument)
     {
         Should.Throw<ArgumentException>(() => McNemar.Test(b, c, n, level)).ParamName.ShouldBe(argument);
     }

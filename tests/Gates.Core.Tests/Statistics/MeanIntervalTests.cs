@@ -11,7 +11,7 @@ public class MeanIntervalTests
     [InlineData(0.72, 0.31, 50, 0.95, 0.6318989749120643, 0.8081010250879357)]
     [InlineData(10.0, 2.0, 2, 0.95, -7.969287064551526, 27.969287064551526)]
     [InlineData(-3.5, 12.25, 1000, 0.99, -4.499732122031469, -2.5002678779685303)]
-    public void Student_MatchesScipy(double mean, double sd, long n, double level, double low, double high)
+    public void Student_matches_scipy(double mean, double sd, long n, double level, double low, double high)
     {
         var interval = MeanInterval.Student(mean, sd, n, level);
 
@@ -20,7 +20,7 @@ public class MeanIntervalTests
     }
 
     [Fact]
-    public void Student_FromValues_MatchesScipy()
+    public void Student_from_values_matches_scipy()
     {
         // Reference: numpy mean / std(ddof=1) = 0.81875 / 0.1334634781503914, then scipy stats.t.interval(0.95, 7, ...).
         var interval = MeanInterval.Student(Scores, 0.95);
@@ -31,7 +31,7 @@ public class MeanIntervalTests
     }
 
     [Fact]
-    public void Student_AllEqualValues_IsAPoint()
+    public void Student_all_equal_values_is_a_point()
     {
         var interval = MeanInterval.Student([0.5, 0.5, 0.5], 0.95);
 
@@ -40,7 +40,7 @@ public class MeanIntervalTests
     }
 
     [Fact]
-    public void Student_OneValue_Throws()
+    public void Student_one_value_throws()
     {
         Should.Throw<ArgumentException>(() => MeanInterval.Student([0.5], 0.95)).Message.ShouldContain("at least 2 values");
         Should.Throw<ArgumentException>(() => MeanInterval.Student(0.5, 0.1, 1, 0.95)).ParamName.ShouldBe("n");
@@ -51,7 +51,7 @@ public class MeanIntervalTests
     [InlineData(0.5, double.NaN, "sd")]
     [InlineData(0.5, -0.1, "sd")]
     [InlineData(0.5, double.PositiveInfinity, "sd")]
-    public void Student_BadInput_Throws(double mean, double sd, string argument)
+    public void Student_bad_input_throws(double mean, double sd, string argument)
     {
         Should.Throw<ArgumentException>(() => MeanInterval.Student(mean, sd, 10, 0.95)).ParamName.ShouldBe(argument);
     }
@@ -60,7 +60,7 @@ public class MeanIntervalTests
     [Theory]
     [InlineData(0.5, 0.1, 0.95, 0.3040036015459946, 0.6959963984540054)]
     [InlineData(0.5, 0.1, 0.8, 0.3718448434455399, 0.6281551565544601)]
-    public void Normal_MatchesScipy(double value, double stderr, double level, double low, double high)
+    public void Normal_matches_scipy(double value, double stderr, double level, double low, double high)
     {
         var interval = MeanInterval.Normal(value, stderr, level);
 
@@ -69,13 +69,13 @@ public class MeanIntervalTests
     }
 
     [Fact]
-    public void Normal_ZeroStandardError_IsAPoint()
+    public void Normal_zero_standard_error_is_a_point()
     {
         MeanInterval.Normal(12, 0, 0.95).ShouldBe(new Gates.Core.Results.Interval(12, 12, 0.95));
     }
 
     [Fact]
-    public void Normal_BadInput_Throws()
+    public void Normal_bad_input_throws()
     {
         Should.Throw<ArgumentException>(() => MeanInterval.Normal(double.NaN, 0.1, 0.95)).ParamName.ShouldBe("value");
         Should.Throw<ArgumentException>(() => MeanInterval.Normal(0.5, -1, 0.95)).ParamName.ShouldBe("stderr");

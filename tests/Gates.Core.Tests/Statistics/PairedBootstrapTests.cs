@@ -8,7 +8,7 @@ public class PairedBootstrapTests
     private static readonly double[] Current = [1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1];
 
     [Fact]
-    public void Compare_ReportsObservedDifferenceAndSettings()
+    public void Compare_reports_observed_difference_and_settings()
     {
         var result = PairedBootstrap.Compare(Current, Baseline, 0.95, 2000, seed: 5);
 
@@ -21,7 +21,7 @@ public class PairedBootstrapTests
     }
 
     [Fact]
-    public void Compare_OnlyImprovements_GivesSmallPValueAndPositiveInterval()
+    public void Compare_only_improvements_gives_small_p_value_and_positive_interval()
     {
         // 4 items improved, none got worse: every resample difference is ≥ 0 and most are > 0.
         var result = PairedBootstrap.Compare(Current, Baseline, 0.95, 2000, seed: 5);
@@ -31,7 +31,7 @@ public class PairedBootstrapTests
     }
 
     [Fact]
-    public void Compare_SameSeed_SameResult()
+    public void Compare_same_seed_same_result()
     {
         var first = PairedBootstrap.Compare(Current, Baseline, 0.9, 1000, seed: 9);
         var second = PairedBootstrap.Compare(Current, Baseline, 0.9, 1000, seed: 9);
@@ -40,7 +40,7 @@ public class PairedBootstrapTests
     }
 
     [Fact]
-    public void Compare_DifferentSeed_DifferentResample()
+    public void Compare_different_seed_different_resample()
     {
         double[] current = [0.3, 0.9, 0.4, 0.8, 0.7, 0.2, 0.95, 0.5];
         double[] baseline = [0.35, 0.7, 0.45, 0.6, 0.75, 0.1, 0.9, 0.55];
@@ -53,7 +53,7 @@ public class PairedBootstrapTests
     }
 
     [Fact]
-    public void Compare_IdenticalLists_NoDifferenceAndPValueOne()
+    public void Compare_identical_lists_no_difference_and_p_value_one()
     {
         var result = PairedBootstrap.Compare(Baseline, Baseline, 0.95, 500, seed: 1);
 
@@ -64,7 +64,7 @@ public class PairedBootstrapTests
     }
 
     [Fact]
-    public void Compare_IsAntisymmetric()
+    public void Compare_is_antisymmetric()
     {
         double[] current = [0.3, 0.9, 0.4, 0.8, 0.7, 0.2, 0.95, 0.5];
         double[] baseline = [0.35, 0.7, 0.45, 0.6, 0.75, 0.1, 0.9, 0.55];
@@ -78,7 +78,7 @@ public class PairedBootstrapTests
     }
 
     [Fact]
-    public void Compare_TenThousandItemsTenThousandResamples_Completes()
+    public void Compare_ten_thousand_items_ten_thousand_resamples_completes()
     {
         // Size the gates must handle; no time is asserted, only that the result is sane.
         var baseline = new double[10_000];
@@ -97,7 +97,7 @@ public class PairedBootstrapTests
     }
 
     [Fact]
-    public void Compare_BadInput_Throws()
+    public void Compare_bad_input_throws()
     {
         Should.Throw<ArgumentException>(() => PairedBootstrap.Compare([1, 0], [1], 0.95, 100, 1)).Message.ShouldContain("got 2 and 1");
         Should.Throw<ArgumentException>(() => PairedBootstrap.Compare([], [], 0.95, 100, 1)).ParamName.ShouldBe("current");

@@ -17,7 +17,7 @@ public class PairedProportionIntervalTests
     [InlineData(0, 10, 10, 0.95, 0.44493440027422143, 1.0)]
     [InlineData(10, 0, 10, 0.95, -1.0, -0.44493440027422143)]
     [InlineData(3, 9, 200, 0.90, 0.0016921725907548786, 0.06284882630402558)]
-    public void Tango_MatchesReference(long b, long c, long n, double level, double low, double high)
+    public void Tango_matches_reference(long b, long c, long n, double level, double low, double high)
     {
         var interval = PairedProportionInterval.Tango(b, c, n, level);
 
@@ -30,14 +30,14 @@ public class PairedProportionIntervalTests
     [InlineData(7, 1, 21)]
     [InlineData(150, 86, 1600)]
     [InlineData(0, 3, 5)]
-    public void Score_AtZero_IsMcNemarsUncorrectedZ(long b, long c, long n)
+    public void Score_at_zero_is_McNemars_uncorrected_z(long b, long c, long n)
     {
         // A defining property of Tango's statistic: under "no difference" it reduces to (c − b) / √(b + c).
         PairedProportionInterval.Score(b, c, n, 0).ShouldBeNear((c - b) / Math.Sqrt(b + c));
     }
 
     [Fact]
-    public void Tango_AtTheBounds_SolvesTheScoreEquation()
+    public void Tango_at_the_bounds_solves_the_score_equation()
     {
         var interval = PairedProportionInterval.Tango(40, 20, 160, 0.95);
 
@@ -46,7 +46,7 @@ public class PairedProportionIntervalTests
     }
 
     [Fact]
-    public void Tango_StaysWithinMinusOneToOne()
+    public void Tango_stays_within_minus_one_to_one()
     {
         for (var c = 0; c <= 12; c++)
         {

@@ -15,7 +15,7 @@ public class ProportionIntervalTests
     [InlineData(0, 1, 0.95, 0.0, 0.7934506856227626)]
     [InlineData(5, 37, 0.90, 0.06735850396058893, 0.2526356920333437)]
     [InlineData(999, 1000, 0.99, 0.9915394337800183, 0.9998825836463816)]
-    public void Wilson_MatchesStatsmodels(long k, long n, double level, double low, double high)
+    public void Wilson_matches_statsmodels(long k, long n, double level, double low, double high)
     {
         var interval = ProportionInterval.Wilson(k, n, level);
 
@@ -25,7 +25,7 @@ public class ProportionIntervalTests
     }
 
     [Fact]
-    public void Wilson_AtTheEdges_StaysInsideZeroOne()
+    public void Wilson_at_the_edges_stays_inside_zero_one()
     {
         ProportionInterval.Wilson(0, 10, 0.95).Low.ShouldBe(0);
         ProportionInterval.Wilson(10, 10, 0.95).High.ShouldBe(1);
@@ -46,7 +46,7 @@ public class ProportionIntervalTests
     [InlineData(1, 100000000, 0.95, 2.5317807981084946e-10, 5.571643258042459e-08)]
     [InlineData(2, 10000000, 0.99, 1.0349455138726269e-08, 9.273788715876641e-07)]
     [InlineData(99999999, 100000000, 0.95, 0.9999999442835674, 0.999999999746822)]
-    public void ClopperPearson_MatchesScipyExact(long k, long n, double level, double low, double high)
+    public void ClopperPearson_matches_scipy_exact(long k, long n, double level, double low, double high)
     {
         var interval = ProportionInterval.ClopperPearson(k, n, level);
 
@@ -57,7 +57,7 @@ public class ProportionIntervalTests
     }
 
     [Fact]
-    public void ClopperPearson_IsWiderThanWilson()
+    public void ClopperPearson_is_wider_than_Wilson()
     {
         var exact = ProportionInterval.ClopperPearson(172, 200, 0.95);
         var wilson = ProportionInterval.Wilson(172, 200, 0.95);
@@ -75,14 +75,14 @@ public class ProportionIntervalTests
     [InlineData(5, 10, 1, "level")]
     [InlineData(5, 10, 95, "level")]
     [InlineData(5, 10, double.NaN, "level")]
-    public void BadInput_ThrowsArgumentExceptionNamingTheArgument(long k, long n, double level, string argument)
+    public void BadInput_throws_argument_exception_naming_the_argument(long k, long n, double level, string argument)
     {
         Should.Throw<ArgumentException>(() => ProportionInterval.Wilson(k, n, level)).ParamName.ShouldBe(argument);
         Should.Throw<ArgumentException>(() => ProportionInterval.ClopperPearson(k, n, level)).ParamName.ShouldBe(argument);
     }
 
     [Fact]
-    public void BadInput_MessageSaysWhatWasWrong()
+    public void BadInput_message_says_what_was_wrong()
     {
         var error = Should.Throw<ArgumentException>(() => ProportionInterval.Wilson(11, 10, 0.95));
 

@@ -13,7 +13,7 @@ public class QuantileTests
     [InlineData(0.9, 6.600000000000001)]
     [InlineData(0.975, 8.399999999999999)]
     [InlineData(1.0, 9.0)]
-    public void OfSorted_MatchesNumpyLinear(double p, double expected)
+    public void OfSorted_matches_numpy_linear(double p, double expected)
     {
         double[] sorted = [1.0, 1.5, 2.6, 3.0, 4.0, 5.0, 9.0];
 
@@ -21,7 +21,7 @@ public class QuantileTests
     }
 
     [Fact]
-    public void OfSorted_IsMonotoneInP()
+    public void OfSorted_is_monotone_in_p()
     {
         double[] sorted = [1.0, 1.5, 2.6, 3.0, 4.0, 5.0, 9.0];
         var previous = double.NegativeInfinity;

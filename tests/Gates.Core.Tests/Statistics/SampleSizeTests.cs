@@ -9,19 +9,19 @@ public class SampleSizeTests
     [InlineData(0.86, 0.85, 0.95, 4626)]
     [InlineData(0.07, 0.08, 0.95, 2501)]
     [InlineData(0.5, 0.4, 0.99, 166)]
-    public void ForProportion_MatchesFormula(double p, double threshold, double level, long expected)
+    public void ForProportion_matches_formula(double p, double threshold, double level, long expected)
     {
         SampleSize.ForProportion(p, threshold, level).ShouldBe(expected);
     }
 
     [Fact]
-    public void ForProportion_OnTheThreshold_IsNull()
+    public void ForProportion_on_the_threshold_is_null()
     {
         SampleSize.ForProportion(0.85, 0.85, 0.95).ShouldBeNull();
     }
 
     [Fact]
-    public void ForProportion_ShrinksAsTheMarginGrows()
+    public void ForProportion_shrinks_as_the_margin_grows()
     {
         SampleSize.ForProportion(0.9, 0.85, 0.95)!.Value.ShouldBeLessThan(SampleSize.ForProportion(0.86, 0.85, 0.95)!.Value);
     }
@@ -31,13 +31,13 @@ public class SampleSizeTests
     [InlineData(0.3, 0.05, 0.95, 139)]
     [InlineData(12.0, 1.5, 0.90, 174)]
     [InlineData(12.0, -1.5, 0.90, 174)]
-    public void ForMean_MatchesFormula(double sd, double margin, double level, long expected)
+    public void ForMean_matches_formula(double sd, double margin, double level, long expected)
     {
         SampleSize.ForMean(sd, margin, level).ShouldBe(expected);
     }
 
     [Fact]
-    public void ForMean_AtLeastTwo_AndNullWithoutMargin()
+    public void ForMean_at_least_two_and_null_without_margin()
     {
         SampleSize.ForMean(0, 0.1, 0.95).ShouldBe(2);
         SampleSize.ForMean(1, 0, 0.95).ShouldBeNull();
@@ -49,13 +49,13 @@ public class SampleSizeTests
     [InlineData(0.06, 0.02, 0.95, 0.8, 1175)]
     [InlineData(0.10, 0.02, 0.95, 0.8, 1960)]
     [InlineData(0.2, -0.05, 0.99, 0.9, 1186)]
-    public void ForPairedDifference_MatchesConnor(double discordant, double difference, double level, double power, long expected)
+    public void ForPairedDifference_matches_Connor(double discordant, double difference, double level, double power, long expected)
     {
         SampleSize.ForPairedDifference(discordant, difference, level, power).ShouldBe(expected);
     }
 
     [Fact]
-    public void ForPairedDifference_ImpossibleOrZeroDifference()
+    public void ForPairedDifference_impossible_or_zero_difference()
     {
         SampleSize.ForPairedDifference(0.1, 0, 0.95, 0.8).ShouldBeNull();
         Should.Throw<ArgumentException>(() => SampleSize.ForPairedDifference(0.01, 0.02, 0.95, 0.8)).ParamName.ShouldBe("discordantRate");
@@ -66,13 +66,13 @@ public class SampleSizeTests
     [InlineData(0.86, 200, 0.95, 0.8, 0.06873882163725352)]
     [InlineData(0.5, 1000, 0.95, 0.9, 0.051252861045605586)]
     [InlineData(0.02, 5000, 0.99, 0.8, 0.006766206857671644)]
-    public void MinimumDetectableEffect_MatchesFormula(double p, long n, double level, double power, double expected)
+    public void MinimumDetectableEffect_matches_formula(double p, long n, double level, double power, double expected)
     {
         SampleSize.MinimumDetectableEffect(p, n, level, power).ShouldBeNear(expected);
     }
 
     [Fact]
-    public void MinimumDetectableEffect_ShrinksWithN_AndGrowsWithPower()
+    public void MinimumDetectableEffect_shrinks_with_n_and_grows_with_power()
     {
         var small = SampleSize.MinimumDetectableEffect(0.8, 100, 0.95, 0.8);
 

@@ -1,3 +1,4 @@
+using Gates.Testing.Tools;
 using static Gates.EvalGate.Tests.Command.EvalGateHarness;
 
 namespace Gates.EvalGate.Tests.Command;

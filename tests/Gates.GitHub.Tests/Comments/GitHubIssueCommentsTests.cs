@@ -1,5 +1,6 @@
 using Gates.GitHub.Comments;
-using Gates.Testing.FakeApis;
+using Gates.Testing.Fakes;
+using Gates.Testing.Http;
 
 namespace Gates.GitHub.Tests.Comments;
 
@@ -7,13 +8,13 @@ namespace Gates.GitHub.Tests.Comments;
 public sealed class GitHubIssueCommentsTests : IDisposable
 {
     private const string Repo = "acme/models";
-    private readonly FakeGitHubApi github = new FakeGitHubApi()
+    private readonly FakeGitHub github = new FakeGitHub()
         .WithRepository(Repo)
         .WithToken("ghs_actions", FakeAccount.ActionsToken)
         .WithToken("ghp_person", new FakeAccount("release-bot", IsBot: false))
         .WithToken("ghs_readonly", FakeAccount.ReadOnlyActionsToken);
 
-    private GitHubIssueComments Client(string token, int number = 7, FakeGitHubApi? api = null, string repo = Repo) =>
+    private GitHubIssueComments Client(string token, int number = 7, FakeGitHub? api = null, string repo = Repo) =>
         new(GitHubThreadAddress.Parse((api ?? github).ApiUrl, repo, number), token, () => new HttpClientHandler());
 
     [Fact]
@@ -29,8 +30,8 @@ public sealed class GitHubIssueCommentsTests : IDisposable
         comments.Count.ShouldBe(150);
         comments[^1].Body.ShouldBe("comment 149");
         var pages = github.Server.Requests.Where(r => r.Method == "GET" && r.Path.EndsWith("/comments")).ToList();
-        pages.Select(r => r.Query("page") ?? "1").ShouldBe(["1", "2"]);
-        pages.ShouldAllBe(r => r.Query("per_page") == "100");
+        pages.Select(r => r.Query.GetValueOrDefault("page") ?? "1").ShouldBe(["1", "2"]);
+        pages.ShouldAllBe(r => r.Query.GetValueOrDefault("per_page") == "100");
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed class GitHubIssueCommentsTests : IDisposable
     [Fact]
     public async Task Enterprise_server_urls_with_api_v3_are_used_as_given()
     {
-        using var enterprise = new FakeGitHubApi("/api/v3").WithRepository(Repo).WithToken("ghs_actions", FakeAccount.ActionsToken);
+        using var enterprise = new FakeGitHub(apiPath: "/api/v3").WithRepository(Repo).WithToken("ghs_actions", FakeAccount.ActionsToken);
 
         await Client("ghs_actions", api: enterprise).CreateAsync("on GHES");
 

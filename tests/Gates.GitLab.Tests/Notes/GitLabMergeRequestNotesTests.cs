@@ -1,5 +1,6 @@
 using Gates.GitLab.Notes;
-using Gates.Testing.FakeApis;
+using Gates.Testing.Fakes;
+using Gates.Testing.Http;
 
 namespace Gates.GitLab.Tests.Notes;
 
@@ -8,7 +9,7 @@ public sealed class GitLabMergeRequestNotesTests : IDisposable
 {
     private static readonly FakeGitLabUser Bot = new(77, "project_42_bot");
     private static readonly FakeGitLabUser Reader = new(78, "reader", CanWrite: false);
-    private readonly FakeGitLabApi gitlab = new FakeGitLabApi().WithProject("42").WithToken("glpat-bot", Bot).WithToken("glpat-reader", Reader);
+    private readonly FakeGitLab gitlab = new FakeGitLab().WithProject("42").WithToken("glpat-bot", Bot).WithToken("glpat-reader", Reader);
 
     private GitLabMergeRequestNotes Client(string token, string project = "42", long iid = 3) =>
         new(GitLabThreadAddress.Parse(gitlab.ApiUrl, project, iid), token, new HttpClientHandler());

@@ -67,7 +67,7 @@ public class FaultTests
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--prompts", "prompts.jsonl",
             "--requests", "16", "-c", "2", "--timeout", "1s", "--warmup-requests", "8", "--no-probe", "--client", client, "--output", "r.json", "--requests-log", "log.jsonl", "--progress", "off");
 
-        result.Exit.ShouldBe(0, result.ToString());
+        result.ExitCode.ShouldBe(0, result.ToString());
         var r = new ResultsFile(temp.File("r.json"));
         r.Metric("requests").ShouldBe(16);
         r.Metric("successful_requests").ShouldBe(2, File.ReadAllText(temp.File("log.jsonl")));
@@ -84,7 +84,7 @@ public class FaultTests
         var log = File.ReadAllText(temp.File("log.jsonl"));
         log.ShouldContain("\"outcome\":\"malformed_response\"");
         log.ShouldContain("engine died");
-        result.Out.ShouldContain("timeout 2");
+        result.Stdout.ShouldContain("timeout 2");
     }
 
     [Fact]
@@ -95,8 +95,8 @@ public class FaultTests
 
         var result = await Tool.RunAsync(temp.Path, "run", "--url", url, "--requests", "5", "--progress", "off");
 
-        result.Exit.ShouldBe(3, result.ToString());
-        result.Error.ShouldContain("cannot reach http://127.0.0.1:");
+        result.ExitCode.ShouldBe(3, result.ToString());
+        result.Stderr.ShouldContain("cannot reach http://127.0.0.1:");
         File.Exists(temp.File("r.json")).ShouldBeFalse();
     }
 
@@ -112,9 +112,9 @@ public class FaultTests
 
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--requests", "5", "--progress", "off");
 
-        result.Exit.ShouldBe(3, result.ToString());
-        result.Error.ShouldContain("rejected the first request with HTTP 401");
-        result.Error.ShouldContain("--api-key-env");
+        result.ExitCode.ShouldBe(3, result.ToString());
+        result.Stderr.ShouldContain("rejected the first request with HTTP 401");
+        result.Stderr.ShouldContain("--api-key-env");
     }
 
     [Fact]
@@ -130,9 +130,9 @@ public class FaultTests
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--requests", "4",
             "--output", "r.json", "--progress", "off");
 
-        result.Exit.ShouldBe(3, result.ToString());
-        result.Error.ShouldContain("no request to");
-        result.Error.ShouldContain("warning: the first request");
+        result.ExitCode.ShouldBe(3, result.ToString());
+        result.Stderr.ShouldContain("no request to");
+        result.Stderr.ShouldContain("warning: the first request");
         new ResultsFile(temp.File("r.json")).Errors("http_status").ShouldBe(4);
     }
 
@@ -152,9 +152,9 @@ public class FaultTests
         var result = await Tool.RunAsync(temp.Path, variables, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--api-key-env", "MY_KEY",
             "--requests", "3", "--output", "r.json", "--requests-log", "log.jsonl", "--report-json", "report.json", "--progress", "off", "--verbose");
 
-        result.Exit.ShouldBe(0, result.ToString());
+        result.ExitCode.ShouldBe(0, result.ToString());
         seen.ShouldBe("Bearer " + secret);
-        foreach (var text in new[] { result.Out, result.Error, File.ReadAllText(temp.File("r.json")), File.ReadAllText(temp.File("log.jsonl")), File.ReadAllText(temp.File("report.json")) })
+        foreach (var text in new[] { result.Stdout, result.Stderr, File.ReadAllText(temp.File("r.json")), File.ReadAllText(temp.File("log.jsonl")), File.ReadAllText(temp.File("report.json")) })
         {
             text.ShouldNotContain(secret);
         }
@@ -171,8 +171,8 @@ public class FaultTests
 
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--requests", "5", "--thresholds", thresholds);
 
-        result.Exit.ShouldBe(2, result.ToString());
-        result.Error.ShouldContain("t.yaml:5");
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("t.yaml:5");
         server.Requests.ShouldBe(0);
     }
 
@@ -181,8 +181,8 @@ public class FaultTests
     {
         using var temp = new TempFolder();
         var result = await Tool.RunAsync(temp.Path, "run", "--url", "http://127.0.0.1:9/v1/chat/completions", "--api-key-env", "NOT_SET_ANYWHERE");
-        result.Exit.ShouldBe(2, result.ToString());
-        result.Error.ShouldContain("NOT_SET_ANYWHERE");
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("NOT_SET_ANYWHERE");
     }
 
     [Theory]
@@ -202,7 +202,7 @@ public class FaultTests
         }
 
         var result = await Tool.RunAsync(temp.Path, [.. args]);
-        result.Exit.ShouldBe(2, result.ToString());
-        result.Error.ShouldContain(flag);
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain(flag);
     }
 }

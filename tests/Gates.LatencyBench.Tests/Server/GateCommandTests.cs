@@ -29,8 +29,8 @@ public class GateCommandTests
     {
         using var temp = new TempFolder();
         var result = await Tool.RunAsync(temp.Path, "gate", "--results", Sample(sample), "--thresholds", temp.Write("t.yaml", Loose));
-        result.Exit.ShouldBe(0, result.ToString());
-        result.Out.ShouldContain("PASS");
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("PASS");
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class GateCommandTests
         using var temp = new TempFolder();
         var result = await Tool.RunAsync(temp.Path, "gate", "--results", Sample("vllm-bench-serve.json"), "--thresholds", RepositoryPaths.Of("thresholds", "latency.yaml"),
             "--report-json", "report.json");
-        result.Exit.ShouldBe(1, result.ToString());
+        result.ExitCode.ShouldBe(1, result.ToString());
         File.ReadAllText(temp.File("report.json")).ShouldContain("latency_p50_ms");
     }
 
@@ -48,8 +48,8 @@ public class GateCommandTests
     {
         using var temp = new TempFolder();
         var result = await Tool.RunAsync(temp.Path, "gate", "--results", Sample("genai-perf.json"), "--thresholds", temp.Write("t.yaml", Loose));
-        result.Exit.ShouldBe(2, result.ToString());
-        result.Error.ShouldContain("error_rate");
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("error_rate");
     }
 
     [Fact]
@@ -59,8 +59,8 @@ public class GateCommandTests
         var t = temp.Write("t.yaml", "gates:\n  p99:\n    metric: latency_p99_ms\n    delta: relative\n    max: 0.10\n");
         var appended = Sample("vllm-append.jsonl");
         var result = await Tool.RunAsync(temp.Path, "gate", "--results", appended, "--baseline", appended, "--baseline-entry", "1", "--thresholds", t);
-        result.Exit.ShouldBe(1, result.ToString());   // 3880.4 vs 3402.0 is +14%
-        result.Out.ShouldContain("3402");
+        result.ExitCode.ShouldBe(1, result.ToString());   // 3880.4 vs 3402.0 is +14%
+        result.Stdout.ShouldContain("3402");
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class GateCommandTests
     {
         using var temp = new TempFolder();
         var t = temp.Write("t.yaml", Loose);
-        (await Tool.RunAsync(temp.Path, "gate", "--results", Sample("guidellm-benchmarks.json"), "--thresholds", t)).Exit.ShouldBe(2);
-        (await Tool.RunAsync(temp.Path, "gate", "--results", Sample("guidellm-benchmarks.json"), "--entry", "2", "--thresholds", t)).Exit.ShouldBe(0);
+        (await Tool.RunAsync(temp.Path, "gate", "--results", Sample("guidellm-benchmarks.json"), "--thresholds", t)).ExitCode.ShouldBe(2);
+        (await Tool.RunAsync(temp.Path, "gate", "--results", Sample("guidellm-benchmarks.json"), "--entry", "2", "--thresholds", t)).ExitCode.ShouldBe(0);
     }
 }

@@ -21,7 +21,7 @@ public class LoadModelTests
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/health", "--rate", "200", "--arrival", "poisson",
             "--seed", "5", "--requests", "40", "--output", "r.json", "--progress", "plain");
 
-        result.Exit.ShouldBeOneOf([0, 4], result.ToString());   // 4 only if this machine could not keep the schedule
+        result.ExitCode.ShouldBeOneOf([0, 4], result.ToString());   // 4 only if this machine could not keep the schedule
         var r = new ResultsFile(temp.File("r.json"));
         r.Metric("requests").ShouldBe(40);
         r.Metric("offered_requests_per_second").ShouldBe(200);
@@ -29,8 +29,8 @@ public class LoadModelTests
         r.Metric("schedule_lag_count").ShouldBe(40);
         r.Root.GetProperty("load").GetProperty("mode").GetString().ShouldBe("open");
         r.Root.GetProperty("load").GetProperty("arrival").GetString().ShouldBe("poisson");
-        (r.Root.GetProperty("valid").GetBoolean() == (result.Exit == 0)).ShouldBeTrue();
-        result.Out.ShouldContain("offered 200 req/s");
+        (r.Root.GetProperty("valid").GetBoolean() == (result.ExitCode == 0)).ShouldBeTrue();
+        result.Stdout.ShouldContain("offered 200 req/s");
     }
 
     [Fact]
@@ -83,16 +83,16 @@ public class LoadModelTests
         var merged = await Tool.RunAsync(temp.Path, "merge", "shards/s1.json", "shards/s2.json", "--output", "merged.json", "--thresholds", thresholds);
         var partial = await Tool.RunAsync(temp.Path, "merge", "shards/s1.json", "--thresholds", thresholds);
 
-        one.Exit.ShouldBe(0, one.ToString());
-        two.Exit.ShouldBe(0, two.ToString());
+        one.ExitCode.ShouldBe(0, one.ToString());
+        two.ExitCode.ShouldBe(0, two.ToString());
         File.Exists(temp.File("shards/s1.hlog")).ShouldBeTrue();
-        merged.Exit.ShouldBe(0, merged.ToString());
+        merged.ExitCode.ShouldBe(0, merged.ToString());
         var r = new ResultsFile(temp.File("merged.json"));
         r.Metric("requests").ShouldBe(12);
         r.Metric("ttft_count").ShouldBe(12);
         r.Root.GetProperty("merged_from").GetArrayLength().ShouldBe(2);
-        partial.Exit.ShouldBe(2, partial.ToString());
-        partial.Error.ShouldContain("missing shard(s) 2/2");
+        partial.ExitCode.ShouldBe(2, partial.ToString());
+        partial.Stderr.ShouldContain("missing shard(s) 2/2");
     }
 
     [Fact]
@@ -119,13 +119,13 @@ public class LoadModelTests
         var v2 = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v2/models/m/infer", "--requests", "3", "--output", "v2.json", "--progress", "off");
         var bad = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v2/models/broken/infer", "--requests", "3", "--no-probe", "--output", "bad.json", "--progress", "off");
 
-        v1.Exit.ShouldBe(0, v1.ToString());
-        v2.Exit.ShouldBe(0, v2.ToString());
+        v1.ExitCode.ShouldBe(0, v1.ToString());
+        v2.ExitCode.ShouldBe(0, v2.ToString());
         new ResultsFile(temp.File("v1.json")).Root.GetProperty("target").GetProperty("api").GetString().ShouldBe("kserve-v1");
         new ResultsFile(temp.File("v2.json")).Metric("error_rate").ShouldBe(0);
         bodies.ShouldContain(b => b.StartsWith("/v1/models/m:predict {\"instances\":[", StringComparison.Ordinal));
         bodies.ShouldContain(b => b.StartsWith("/v2/models/m/infer {\"inputs\":[{\"name\":\"text_input\"", StringComparison.Ordinal));
-        bad.Exit.ShouldBe(3, bad.ToString());
+        bad.ExitCode.ShouldBe(3, bad.ToString());
         new ResultsFile(temp.File("bad.json")).Errors("malformed_response").ShouldBe(3);
     }
 
@@ -151,7 +151,7 @@ public class LoadModelTests
             "-H", "X-Team: ml", "--body-template", "{\"q\":\"{{prompt}}\",\"n\":{{index}},\"max\":{{max_tokens}}}", "--prompts", "p.jsonl",
             "--requests", "2", "--no-probe", "--output", "r.json", "--progress", "off");
 
-        result.Exit.ShouldBe(0, result.ToString());
+        result.ExitCode.ShouldBe(0, result.ToString());
         seen.Order().ShouldBe(["PUT ml {\"q\":\"say \\\"hi\\\"\",\"n\":0,\"max\":128}", "PUT ml {\"q\":\"say \\\"hi\\\"\",\"n\":1,\"max\":128}"]);
         JsonDocument.Parse(File.ReadAllText(temp.File("r.json"))).RootElement.GetProperty("target").GetProperty("stream").GetBoolean().ShouldBeFalse();
     }

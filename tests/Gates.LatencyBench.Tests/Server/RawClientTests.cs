@@ -38,7 +38,7 @@ public class RawClientTests
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--requests", "6", "-c", "2",
             "--client", "raw", "--output", "r.json", "--progress", "off");
 
-        result.Exit.ShouldBe(0, result.ToString());
+        result.ExitCode.ShouldBe(0, result.ToString());
         var r = new ResultsFile(temp.File("r.json"));
         r.Metric("successful_requests").ShouldBe(6);
         r.Metric("output_tokens").ShouldBe(12);
@@ -53,7 +53,7 @@ public class RawClientTests
 
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/models/m:predict", "--requests", "5", "--output", "r.json", "--progress", "off");
 
-        result.Exit.ShouldBe(0, result.ToString());
+        result.ExitCode.ShouldBe(0, result.ToString());
         new ResultsFile(temp.File("r.json")).Metric("successful_requests").ShouldBe(5);
     }
 
@@ -65,7 +65,7 @@ public class RawClientTests
 
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/x", "--requests", "3", "--no-probe", "--output", "r.json", "--progress", "off");
 
-        result.Exit.ShouldBe(3, result.ToString());
+        result.ExitCode.ShouldBe(3, result.ToString());
         new ResultsFile(temp.File("r.json")).Errors("malformed_response").ShouldBe(3);
     }
 
@@ -79,7 +79,7 @@ public class RawClientTests
 
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/ping", "--requests", "6", "--output", "r.json", "--progress", "off");
 
-        result.Exit.ShouldBe(0, result.ToString());
+        result.ExitCode.ShouldBe(0, result.ToString());
         new ResultsFile(temp.File("r.json")).Metric("error_rate").ShouldBe(0);
     }
 
@@ -94,7 +94,7 @@ public class RawClientTests
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--requests", "10", "-c", "3",
             "--client", client, "--output", "r.json", "--progress", "off");
 
-        result.Exit.ShouldBe(0, result.ToString());
+        result.ExitCode.ShouldBe(0, result.ToString());
         var r = new ResultsFile(temp.File("r.json"));
         r.Metric("output_tokens").ShouldBe(40);
         r.Metric("itl_count").ShouldBe(30);
@@ -106,7 +106,7 @@ public class RawClientTests
     {
         using var temp = new TempFolder();
         var result = await Tool.RunAsync(temp.Path, "run", "--url", "https://127.0.0.1:9/x", "--client", "raw", "--requests", "1");
-        result.Exit.ShouldBe(2, result.ToString());
-        result.Error.ShouldContain("--client raw");
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("--client raw");
     }
 }

@@ -24,7 +24,7 @@ public class StreamingRunTests
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--model", "m1",
             "--requests", "20", "-c", "4", "--max-tokens", "10", "--output", "r.json", "--requests-log", "requests.jsonl", "--progress", "off");
 
-        result.Exit.ShouldBe(0, result.ToString());
+        result.ExitCode.ShouldBe(0, result.ToString());
         var r = new ResultsFile(temp.File("r.json"));
         r.Metric("requests").ShouldBe(20);
         r.Metric("error_rate").ShouldBe(0);
@@ -50,7 +50,7 @@ public class StreamingRunTests
         line.RootElement.GetProperty("outcome").GetString().ShouldBe("ok");
         line.RootElement.GetProperty("chunks").GetInt32().ShouldBe(10);
         line.RootElement.GetProperty("usage_completion_tokens").GetInt32().ShouldBe(10);
-        result.Out.ShouldContain("ttft");
+        result.Stdout.ShouldContain("ttft");
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class StreamingRunTests
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--requests", "6",
             "--no-include-usage", "--output", "r.json", "--progress", "off");
 
-        result.Exit.ShouldBe(0, result.ToString());
+        result.ExitCode.ShouldBe(0, result.ToString());
         var r = new ResultsFile(temp.File("r.json"));
         r.Metric("output_tokens").ShouldBe(30);
         r.Root.GetProperty("tokens").GetProperty("source").GetString().ShouldBe("chunks");
@@ -84,7 +84,7 @@ public class StreamingRunTests
 
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/completions", "--requests", "5", "--output", "r.json", "--progress", "off");
 
-        result.Exit.ShouldBe(0, result.ToString());
+        result.ExitCode.ShouldBe(0, result.ToString());
         var r = new ResultsFile(temp.File("r.json"));
         r.Root.GetProperty("target").GetProperty("api").GetString().ShouldBe("openai-completions");
         // Timers may fire a little early on a loaded machine (53.9 ms seen for 55 ms), so the bounds keep 10 % slack:
@@ -103,7 +103,7 @@ public class StreamingRunTests
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--warmup-requests", "3",
             "--requests", "5", "--output", "r.json", "--progress", "off", "--no-probe");
 
-        result.Exit.ShouldBe(0, result.ToString());
+        result.ExitCode.ShouldBe(0, result.ToString());
         server.Requests.ShouldBe(8);
         var r = new ResultsFile(temp.File("r.json"));
         r.Metric("requests").ShouldBe(5);
@@ -122,13 +122,13 @@ public class StreamingRunTests
             "--output", "r.json", "--progress", "off");
         var gate = await Tool.RunAsync(temp.Path, "gate", "--results", "r.json", "--thresholds", thresholds);
 
-        run.Exit.ShouldBe(0, run.ToString());
+        run.ExitCode.ShouldBe(0, run.ToString());
         var r = new ResultsFile(temp.File("r.json"));
         r.Metric("output_tokens").ShouldBe(28);
         r.Has("ttft_p50_ms").ShouldBeFalse();
         r.Has("total_tokens_per_second").ShouldBeTrue();
-        gate.Exit.ShouldBe(2, gate.ToString());
-        gate.Error.ShouldContain("streamed");
+        gate.ExitCode.ShouldBe(2, gate.ToString());
+        gate.Stderr.ShouldContain("streamed");
     }
 
     [Fact]
@@ -143,11 +143,11 @@ public class StreamingRunTests
         var passed = await Tool.RunAsync(temp.Path, "run", "--url", url, "--requests", "5", "--thresholds", pass, "--report-json", "report.json", "--progress", "off");
         var failed = await Tool.RunAsync(temp.Path, "run", "--url", url, "--requests", "5", "--thresholds", fail, "--progress", "off");
 
-        passed.Exit.ShouldBe(0, passed.ToString());
-        passed.Out.ShouldContain("PASS");
-        passed.Error.ShouldContain("ttft");   // the measurement summary goes to stderr when a report is the product
+        passed.ExitCode.ShouldBe(0, passed.ToString());
+        passed.Stdout.ShouldContain("PASS");
+        passed.Stderr.ShouldContain("ttft");   // the measurement summary goes to stderr when a report is the product
         File.ReadAllText(temp.File("report.json")).ShouldContain("\"latency-bench\"");
-        failed.Exit.ShouldBe(1, failed.ToString());
-        failed.Out.ShouldContain("FAIL");
+        failed.ExitCode.ShouldBe(1, failed.ToString());
+        failed.Stdout.ShouldContain("FAIL");
     }
 }

@@ -24,9 +24,9 @@ public class LocalModeTests : IDisposable
     {
         var run = await ToolRunner.RunAsync(repo.Path, null, "--file", Scenario.IsvcPath, "--select", "kind=InferenceService,name=fraud",
             "--set", "spec.predictor.model.storageUri=s3://models/fraud/v13", "--report-json", "report.json");
-        run.ExitCode.ShouldBe(0, run.Error);
+        run.ExitCode.ShouldBe(0, run.Stderr);
         Isvc.ShouldBe(Scenario.Isvc.Replace("v12'", "v13'"));
-        run.Out.ShouldContain("-      storageUri: 's3://models/fraud/v12'  # pinned by manifest-bump\n+      storageUri: 's3://models/fraud/v13'  # pinned by manifest-bump");
+        run.Stdout.ShouldContain("-      storageUri: 's3://models/fraud/v12'  # pinned by manifest-bump\n+      storageUri: 's3://models/fraud/v13'  # pinned by manifest-bump");
         var details = JsonNode.Parse(File.ReadAllText(repo.File("report.json")))!["details"]!["manifest-bump"]!;
         ((string?)details["outcome"]).ShouldBe("changed");
         ((string?)details["changes"]![0]!["old"]).ShouldBe("s3://models/fraud/v12");
@@ -37,7 +37,7 @@ public class LocalModeTests : IDisposable
     {
         var run = await ToolRunner.RunAsync(repo.Path, null, "--dry-run", "--file", Scenario.IsvcPath, "--field", "canaryTrafficPercent=10");
         run.ExitCode.ShouldBe(0);
-        run.Out.ShouldContain("+    canaryTrafficPercent: 10");
+        run.Stdout.ShouldContain("+    canaryTrafficPercent: 10");
         Isvc.ShouldBe(Scenario.Isvc);
     }
 
@@ -46,7 +46,7 @@ public class LocalModeTests : IDisposable
     {
         var run = await ToolRunner.RunAsync(repo.Path, null, "--file", Scenario.IsvcPath, "--field", "storageUri=s3://models/fraud/v12");
         run.ExitCode.ShouldBe(0);
-        run.Error.ShouldContain("no change needed");
+        run.Stderr.ShouldContain("no change needed");
         Isvc.ShouldBe(Scenario.Isvc);
     }
 
@@ -55,7 +55,7 @@ public class LocalModeTests : IDisposable
     {
         var run = await ToolRunner.RunAsync(repo.Path, null, "--file", Scenario.IsvcPath, "--select", "name=churn", "--field", "storageUri=x");
         run.ExitCode.ShouldBe(ExitCodes.UsageError);
-        run.Error.ShouldContain("no object matches name=churn");
+        run.Stderr.ShouldContain("no object matches name=churn");
     }
 
     [Fact]
@@ -64,8 +64,8 @@ public class LocalModeTests : IDisposable
         File.WriteAllText(repo.File(Scenario.IsvcPath), Scenario.Isvc.Replace("# pinned by manifest-bump", "# gates:hold (rollback INC-7)"));
         var run = await ToolRunner.RunAsync(repo.Path, null, "--file", Scenario.IsvcPath, "--field", "storageUri=s3://models/fraud/v13");
         run.ExitCode.ShouldBe(0);
-        run.Out.ShouldContain("WARN");
-        run.Error.ShouldContain("held");
+        run.Stdout.ShouldContain("WARN");
+        run.Stderr.ShouldContain("held");
         Isvc.ShouldContain("v12'");
     }
 
@@ -86,7 +86,7 @@ public class LocalModeTests : IDisposable
                     newTag: "{{"{{version}}"}}"
             """);
         var run = await ToolRunner.RunAsync(repo.Path, null, "--config", "promote.yaml", "--model-version", "13");
-        run.ExitCode.ShouldBe(0, run.Error);
+        run.ExitCode.ShouldBe(0, run.Stderr);
         Isvc.ShouldBe(Scenario.Isvc.Replace("v12'", "v13'"));
         File.ReadAllText(repo.File(Scenario.KustomizationPath)).ShouldBe(Scenario.Kustomization.Replace("\"12\"", "\"13\""));
     }
@@ -97,8 +97,8 @@ public class LocalModeTests : IDisposable
         repo.Write("bad.yaml", "model: fraud\ntarget:\n  - file: x\n");
         var run = await ToolRunner.RunAsync(repo.Path, null, "--config", "bad.yaml", "--model-version", "1");
         run.ExitCode.ShouldBe(ExitCodes.UsageError);
-        run.Error.ShouldContain("bad.yaml:2: unknown key 'target'");
-        run.Error.ShouldContain("'targets' must list at least one file");
+        run.Stderr.ShouldContain("bad.yaml:2: unknown key 'target'");
+        run.Stderr.ShouldContain("'targets' must list at least one file");
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public class LocalModeTests : IDisposable
         var evidence = repo.Write("eval-report.json", """{"tool":{"name":"eval-gate","version":"0.1.0"},"verdict":"pass","summary":"3 checks: 3 pass"}""");
         var run = await ToolRunner.RunAsync(repo.Path, null, "--commit", "--model", "fraud", "--model-version", "13", "--evidence", "eval-report.json",
             "--file", Scenario.IsvcPath, "--field", "storageUri=s3://models/fraud/v{{version}}");
-        run.ExitCode.ShouldBe(0, run.Error);
+        run.ExitCode.ShouldBe(0, run.Stderr);
         var message = Git("log", "-1", "--format=%B");
         message.ShouldStartWith("promote(fraud): 12 → 13");
         message.ShouldContain("Model: fraud\nModel-Version: 13\nPrevious-Version: 12\n");
@@ -140,8 +140,8 @@ public class SampleTests : IDisposable
     {
         var before = File.ReadAllText(copy.File("apps/fraud/prod/isvc.yaml"));
         var run = await ToolRunner.RunAsync(copy.Path, null, "--config", "manifest-bump.yaml", "--model-version", "13");
-        run.ExitCode.ShouldBe(0, run.Error);
-        run.Error.ShouldContain("changed 4 value(s) in 2 file(s)");
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        run.Stderr.ShouldContain("changed 4 value(s) in 2 file(s)");
         var after = File.ReadAllText(copy.File("apps/fraud/prod/isvc.yaml"));
         Yaml.Edits.ChangedLines(before, after).ShouldBe([
             "17:       storageUri: 's3://models/fraud/v12'  # pinned by manifest-bump →       storageUri: 's3://models/fraud/v13'  # pinned by manifest-bump",
@@ -155,10 +155,10 @@ public class SampleTests : IDisposable
     public async Task Helm_values_edit_the_written_key_and_refuse_one_that_comes_from_a_merge_key()
     {
         var ok = await ToolRunner.RunAsync(copy.Path, null, "--file", "apps/churn/values.yaml", "--set", "model.tag=8");
-        ok.ExitCode.ShouldBe(0, ok.Error);
+        ok.ExitCode.ShouldBe(0, ok.Stderr);
         File.ReadAllText(copy.File("apps/churn/values.yaml")).ShouldContain("  tag: \"8\"         # manifest-bump: --set model.tag=8\n");
         var refused = await ToolRunner.RunAsync(copy.Path, null, "--file", "apps/churn/values.yaml", "--set", "model.pullPolicy=Always");
         refused.ExitCode.ShouldBe(Gates.Cli.ExitCodes.UsageError);
-        refused.Error.ShouldContain("merge key");
+        refused.Stderr.ShouldContain("merge key");
     }
 }

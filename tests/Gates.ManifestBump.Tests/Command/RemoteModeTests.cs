@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Gates.Cli;
-using Gates.Fakes;
+using Gates.Testing.Fakes;
+using Gates.Testing.Tools;
+using Gates.Testing.Http;
 using Gates.ManifestBump.Tests.Promotion;
 using Gates.Testing;
 
@@ -22,12 +24,12 @@ public class RemoteModeTests : IDisposable
     private Dictionary<string, string?> GitHubEnv(string? summary = null) => new()
     {
         ["GITHUB_TOKEN"] = github.Token,
-        ["GITHUB_API_URL"] = github.ApiUrl.AbsoluteUri,
+        ["GITHUB_API_URL"] = github.ApiUrl,
         ["GITHUB_ACTIONS"] = summary is null ? null : "true",
         ["GITHUB_STEP_SUMMARY"] = summary,
     };
 
-    private Task<ToolRunner.Run> Promote(string version, Dictionary<string, string?> env, params string[] extra) =>
+    private Task<RunResult> Promote(string version, Dictionary<string, string?> env, params string[] extra) =>
         ToolRunner.RunAsync(work.Path, env, [
             "--github", $"{github.Owner}/{github.Repo}", "--model", "fraud", "--environment", "prod", "--model-version", version,
             "--file", Scenario.IsvcPath, "--field", "storageUri=s3://models/fraud/v{{version}}", "--label", "model-promotion", .. extra]);
@@ -37,17 +39,17 @@ public class RemoteModeTests : IDisposable
     {
         var summary = work.File("summary.md");
         var first = await Promote("13", GitHubEnv(summary), "--report-json", "r.json");
-        first.ExitCode.ShouldBe(0, first.Error);
+        first.ExitCode.ShouldBe(0, first.Stderr);
         var second = await Promote("13", GitHubEnv(summary));
-        second.ExitCode.ShouldBe(0, second.Error);
-        second.Error.ShouldContain("no change needed");
+        second.ExitCode.ShouldBe(0, second.Stderr);
+        second.Stderr.ShouldContain("no change needed");
 
         github.Pulls.ShouldHaveSingleItem().Labels.ShouldBe(["model-promotion"]);
         var report = JsonNode.Parse(File.ReadAllText(work.File("r.json")))!["details"]!["manifest-bump"]!;
         ((string?)report["branch"]).ShouldBe("promote/fraud/prod");
         ((int?)report["pullRequest"]!["number"]).ShouldBe(1);
         File.ReadAllText(summary).ShouldContain("```diff\n--- a/apps/fraud/prod/isvc.yaml");
-        foreach (var text in new[] { first.Out, first.Error, second.Out, second.Error, File.ReadAllText(summary), File.ReadAllText(work.File("r.json")) })
+        foreach (var text in new[] { first.Stdout, first.Stderr, second.Stdout, second.Stderr, File.ReadAllText(summary), File.ReadAllText(work.File("r.json")) })
         {
             text.ShouldNotContain(github.Token);
         }
@@ -66,15 +68,15 @@ public class RemoteModeTests : IDisposable
         github.BeforeNextRefUpdate = Interfere;
         var run = await Promote("14", GitHubEnv(), "--max-attempts", "2");
         run.ExitCode.ShouldBe(ExitCodes.Conflict);
-        run.Error.ShouldContain("conflict");
+        run.Stderr.ShouldContain("conflict");
     }
 
     [Fact]
     public async Task A_missing_token_is_exit_2()
     {
-        var run = await Promote("13", new Dictionary<string, string?> { ["GITHUB_API_URL"] = github.ApiUrl.AbsoluteUri });
+        var run = await Promote("13", new Dictionary<string, string?> { ["GITHUB_API_URL"] = github.ApiUrl });
         run.ExitCode.ShouldBe(ExitCodes.UsageError);
-        run.Error.ShouldContain("GITHUB_TOKEN");
+        run.Stderr.ShouldContain("GITHUB_TOKEN");
     }
 
     [Fact]
@@ -84,8 +86,8 @@ public class RemoteModeTests : IDisposable
         var env = new Dictionary<string, string?> { ["MLFLOW_TRACKING_URI"] = mlflow.Url.AbsoluteUri, ["MLFLOW_TRACKING_TOKEN"] = "mlf-secret" };
         work.Write(Scenario.IsvcPath, Scenario.Isvc);
         var run = await ToolRunner.RunAsync(work.Path, env, "--mlflow-alias", "fraud@champion", "--file", Scenario.IsvcPath, "--field", "storageUri={{source}}");
-        run.ExitCode.ShouldBe(0, run.Error);
-        run.Error.ShouldContain("MLflow fraud@champion is version 17");
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        run.Stderr.ShouldContain("MLflow fraud@champion is version 17");
         File.ReadAllText(work.File(Scenario.IsvcPath)).ShouldContain("storageUri: 's3://mlflow/1/abc/artifacts/model'");
         mlflow.Requests.ShouldHaveSingleItem().Query["alias"].ShouldBe("champion");
     }
@@ -98,7 +100,7 @@ public class RemoteModeTests : IDisposable
         var run = await ToolRunner.RunAsync(work.Path, new Dictionary<string, string?> { ["MLFLOW_TRACKING_URI"] = mlflow.Url.AbsoluteUri },
             "--mlflow-alias", "fraud@champion", "--file", Scenario.IsvcPath, "--field", "storageUri=s3://m/v{{version}}");
         run.ExitCode.ShouldBe(ExitCodes.UsageError);
-        run.Error.ShouldContain("MLflow has no alias 'champion' on registered model 'fraud'");
+        run.Stderr.ShouldContain("MLflow has no alias 'champion' on registered model 'fraud'");
         File.ReadAllText(work.File(Scenario.IsvcPath)).ShouldBe(Scenario.Isvc);
     }
 }

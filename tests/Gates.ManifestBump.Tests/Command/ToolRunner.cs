@@ -1,19 +1,18 @@
-using Gates.Cli;
+using Gates.Testing.Tools;
 
 namespace Gates.ManifestBump.Tests.Command;
 
-/// <summary>Runs manifest-bump in-process with captured streams and a chosen environment.</summary>
+/// <summary>Runs manifest-bump in-process in a given folder with chosen variables, through <see cref="ToolHarness"/>.</summary>
 internal static class ToolRunner
 {
-    public sealed record Run(int ExitCode, string Out, string Error);
-
-    public static async Task<Run> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? variables, params string[] args)
+    public static async Task<RunResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? variables, params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var vars = new Dictionary<string, string?>(variables ?? new Dictionary<string, string?>(), StringComparer.Ordinal);
-        var env = new GateEnvironment(output, error, vars, TimeProvider.System, workingDirectory);
-        var code = await GateApp.RunAsync(args, ManifestBumpCommand.Create(env), env);
-        return new Run(code, output.ToString(), error.ToString());
+        using var harness = new ToolHarness(ManifestBumpCommand.Create, workingDirectory: workingDirectory);
+        foreach (var (name, value) in variables ?? new Dictionary<string, string?>())
+        {
+            harness.Variables[name] = value;
+        }
+
+        return await harness.RunAsync(args);
     }
 }

@@ -1,4 +1,5 @@
-using Gates.Fakes;
+using Gates.Testing.Fakes;
+using Gates.Testing.Http;
 using Gates.GitHub;
 using Gates.ManifestBump.Promotion;
 using static Gates.ManifestBump.Tests.Promotion.Scenario;
@@ -14,7 +15,7 @@ public class GitHubPromotionTests : IDisposable
     public GitHubPromotionTests()
     {
         fake.Git.Commit("main", Files, "initial");
-        host = new GitHubPromotionHost(new GitHubRepository(GitHubConnection.Create(fake.Token, fake.ApiUrl), fake.Owner, fake.Repo));
+        host = new GitHubPromotionHost(new GitHubRepository(GitHubConnection.Create(fake.Token, new Uri(fake.ApiUrl)), fake.Owner, fake.Repo));
     }
 
     public void Dispose() => fake.Dispose();

@@ -1,4 +1,5 @@
-using Gates.Fakes;
+using Gates.Testing.Fakes;
+using Gates.Testing.Http;
 using Gates.GitLab;
 using Gates.ManifestBump.Promotion;
 using static Gates.ManifestBump.Tests.Promotion.Scenario;
@@ -15,7 +16,7 @@ public class GitLabPromotionTests : IDisposable
     public GitLabPromotionTests()
     {
         fake.Git.Commit("main", Files, "initial");
-        host = new GitLabPromotionHost(new GitLabProject(http, fake.ApiUrl, fake.Project, fake.Token));
+        host = new GitLabPromotionHost(new GitLabProject(http, new Uri(fake.ApiUrl), fake.Project, fake.Token));
     }
 
     public void Dispose()

@@ -10,13 +10,13 @@ public sealed class PrometheusClientHttpTests
     private const string Ok = """{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1740830400,"42"]}]}}""";
 
     private static PrometheusClient Client(LocalHttpServer server, PrometheusOptions? options = null) =>
-        new(options ?? new PrometheusOptions { BaseUrl = server.Url, RetryDelay = TimeSpan.FromMilliseconds(1) }, TimeProvider.System);
+        new(options ?? new PrometheusOptions { BaseUrl = server.BaseAddress, RetryDelay = TimeSpan.FromMilliseconds(1) }, TimeProvider.System);
 
     [Fact]
     public async Task A_bearer_token_is_sent_as_an_authorization_header()
     {
-        using var server = new LocalHttpServer(_ => new CannedResponse(200, Ok));
-        var client = Client(server, new PrometheusOptions { BaseUrl = server.Url, BearerToken = "s3cret" });
+        using var server = new LocalHttpServer(_ => FakeResponse.JsonText(200, Ok));
+        var client = Client(server, new PrometheusOptions { BaseUrl = server.BaseAddress, BearerToken = "s3cret" });
 
         (await client.QueryAsync("up", DateTimeOffset.UnixEpoch, CancellationToken.None)).SingleValue("up").ShouldBe(42);
 
@@ -26,8 +26,8 @@ public sealed class PrometheusClientHttpTests
     [Fact]
     public async Task Basic_credentials_are_sent_base64_encoded()
     {
-        using var server = new LocalHttpServer(_ => new CannedResponse(200, Ok));
-        var client = Client(server, new PrometheusOptions { BaseUrl = server.Url, BasicUser = "ci", BasicPassword = "pw" });
+        using var server = new LocalHttpServer(_ => FakeResponse.JsonText(200, Ok));
+        var client = Client(server, new PrometheusOptions { BaseUrl = server.BaseAddress, BasicUser = "ci", BasicPassword = "pw" });
 
         await client.QueryAsync("up", DateTimeOffset.UnixEpoch, CancellationToken.None);
 
@@ -37,7 +37,7 @@ public sealed class PrometheusClientHttpTests
     [Fact]
     public async Task The_query_time_and_timeout_are_form_parameters_of_a_post()
     {
-        using var server = new LocalHttpServer(_ => new CannedResponse(200, Ok));
+        using var server = new LocalHttpServer(_ => FakeResponse.JsonText(200, Ok));
         var at = new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
         await Client(server).QueryAsync("sum(x)", at, CancellationToken.None);
@@ -54,7 +54,7 @@ public sealed class PrometheusClientHttpTests
     public async Task Server_errors_are_retried_until_an_answer_comes()
     {
         var calls = 0;
-        using var server = new LocalHttpServer(_ => ++calls < 3 ? new CannedResponse(503, "busy", "text/plain") : new CannedResponse(200, Ok));
+        using var server = new LocalHttpServer(_ => ++calls < 3 ? FakeResponse.Text(503, "busy") : FakeResponse.JsonText(200, Ok));
 
         var result = await Client(server).QueryAsync("up", DateTimeOffset.UnixEpoch, CancellationToken.None);
 
@@ -66,7 +66,7 @@ public sealed class PrometheusClientHttpTests
     public async Task Retries_wait_doubling_delays_through_the_shared_retry_handler()
     {
         var calls = 0;
-        using var server = new LocalHttpServer(_ => ++calls < 3 ? new CannedResponse(502, "bad gateway", "text/plain") : new CannedResponse(200, Ok));
+        using var server = new LocalHttpServer(_ => ++calls < 3 ? FakeResponse.Text(502, "bad gateway", "text/plain") : FakeResponse.JsonText(200, Ok));
         var waits = new List<TimeSpan>();
         var services = new HttpServices
         {
@@ -76,7 +76,7 @@ public sealed class PrometheusClientHttpTests
                 return Task.CompletedTask;
             },
         };
-        var client = new PrometheusClient(new PrometheusOptions { BaseUrl = server.Url }, TimeProvider.System, services);
+        var client = new PrometheusClient(new PrometheusOptions { BaseUrl = server.BaseAddress }, TimeProvider.System, services);
 
         (await client.QueryAsync("up", DateTimeOffset.UnixEpoch, CancellationToken.None)).SingleValue("up").ShouldBe(42);
 
@@ -86,7 +86,7 @@ public sealed class PrometheusClientHttpTests
     [Fact]
     public async Task Refused_credentials_are_not_retried()
     {
-        using var server = new LocalHttpServer(_ => new CannedResponse(401, "no", "text/plain"));
+        using var server = new LocalHttpServer(_ => FakeResponse.Text(401, "no"));
 
         await Should.ThrowAsync<PrometheusAuthException>(() => Client(server).QueryAsync("up", DateTimeOffset.UnixEpoch, CancellationToken.None));
 
@@ -99,9 +99,9 @@ public sealed class PrometheusClientHttpTests
         using var server = new LocalHttpServer(_ =>
         {
             Thread.Sleep(1500);
-            return new CannedResponse(200, Ok);
+            return FakeResponse.JsonText(200, Ok);
         });
-        var client = Client(server, new PrometheusOptions { BaseUrl = server.Url, Timeout = TimeSpan.FromMilliseconds(50), Retries = 1, RetryDelay = TimeSpan.FromMilliseconds(1) });
+        var client = Client(server, new PrometheusOptions { BaseUrl = server.BaseAddress, Timeout = TimeSpan.FromMilliseconds(50), Retries = 1, RetryDelay = TimeSpan.FromMilliseconds(1) });
 
         var error = await Should.ThrowAsync<PrometheusUnavailableException>(() => client.QueryAsync("up", DateTimeOffset.UnixEpoch, CancellationToken.None));
 

@@ -1,4 +1,4 @@
-using Gates.Prometheus.Tests.Support;
+using Gates.Testing.Prometheus;
 
 namespace Gates.Prometheus.Tests.Client;
 
