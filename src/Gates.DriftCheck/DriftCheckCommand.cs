@@ -43,7 +43,7 @@ internal static class DriftCheckCommand
                 Mode = parse.GetValue(mode) is { } m ? ParseMode(m) : null,
                 Data = data.Bind(parse),
             };
-            return Task.FromResult(DriftCheckRun.Execute(settings, env, ct));
+            return DriftCheckRun.ExecuteAsync(settings, env, ct);
         });
         return root;
     }

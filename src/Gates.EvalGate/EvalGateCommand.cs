@@ -34,7 +34,7 @@ internal static class EvalGateCommand
                 Seed = PositiveInt(parse.GetValue(seed), "--seed", 20_240_601),
                 Resamples = PositiveInt(parse.GetValue(resamples), "--bootstrap-resamples", 10_000),
             };
-            return Task.FromResult(EvalGateRun.Execute(settings, env, ct));
+            return EvalGateRun.ExecuteAsync(settings, env, ct);
         });
         return root;
     }
