@@ -13,7 +13,7 @@ internal static class GateReportRun
         var run = GateRun.Start(GateReportCommand.Name, typeof(GateReportRun).Assembly, settings.Common, env);
         var reports = ReportLoader.Load(settings.Reports, env.WorkingDirectory);
         var files = NamedFile.From(reports, env.WorkingDirectory);
-        var run = CiRun.From(env);
+        var ci = CiRun.From(env);
 
         var merged = ReportMerger.Merge(reports, new MergeContext
         {
@@ -22,8 +22,8 @@ internal static class GateReportRun
             DurationSeconds = run.Elapsed.TotalSeconds,
             Model = settings.Common.SubjectModel,
             Version = settings.Common.SubjectVersion,
-            Commit = run.Commit,
-            RunUrl = run.RunUrl,
+            Commit = ci.Commit,
+            RunUrl = ci.RunUrl,
             Warnings = [.. files.Where(f => f.OnDisk == "changed").Select(f =>
                 $"{f.Path} changed since {string.Join(", ", f.NamedBy)} read it (its sha256 differs from the one recorded)")],
         });
@@ -31,7 +31,7 @@ internal static class GateReportRun
         if (settings.Evidence is { } evidence)
         {
             var host = HostDetector.Detect(env.Variables, settings.Common.Ci).ToString().ToLowerInvariant();
-            var bundle = EvidenceBundle.Build(merged, reports, files, run, host, env.Time.GetUtcNow());
+            var bundle = EvidenceBundle.Build(merged, reports, files, ci, host, env.Time.GetUtcNow());
             AtomicFile.Write(evidence, EvidenceBundle.Render(bundle));
             run.Say($"wrote the evidence bundle to {evidence}");
         }
