@@ -23,7 +23,7 @@ internal static class DriftCheckCommand
         var mode = EnvOption.Text(env, "--mode", "default | evidently (overrides drift.mode of the thresholds file)");
         var data = new DataOptions(env);
 
-        var root = new RootCommand("drift-check: compare current data with reference data, column by column, and gate on drift.")
+        var root = new RootCommand($"{Name}: compare current data with reference data, column by column, and gate on drift.")
         {
             reference, current, html, markdown, driftJson, mode,
         };
