@@ -45,7 +45,7 @@ internal static class CanaryValidateCommand
         var act = EnvOption.Flag(env, "--act", "Apply the decision: roll back or promote the canary (off by default)");
         var dryRun = EnvOption.Flag(env, "--dry-run", "With --act: print the patch instead of applying it");
 
-        var root = new RootCommand("canary-validate: watch a canary against its baseline and decide promote (0), rollback (1) or inconclusive (4).")
+        var root = new RootCommand($"{Name}: watch a canary against its baseline and decide promote (0), rollback (1) or inconclusive (4).")
         {
             deployment, stable, isvc, ns, kubeconfig, context, canary, baseline, config, url, token, user, password, timeout, retries,
             duration, interval, warmup, alpha, minSamples, onNoData, percent, template, quality, errors, act, dryRun,

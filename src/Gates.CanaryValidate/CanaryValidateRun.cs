@@ -1,5 +1,4 @@
 using Gates.Core.Text;
-using System.Text.Json.Nodes;
 using Gates.CanaryValidate.Analysis;
 using Gates.CanaryValidate.Config;
 using Gates.CanaryValidate.Metrics;
@@ -13,13 +12,12 @@ using Gates.Prometheus;
 
 namespace Gates.CanaryValidate;
 
-/// <summary>The composition root of one canary-validate run: resolve the target, analyse, act, publish.</summary>
+/// <summary>One canary-validate run: resolve the target, analyse, act; the lifecycle is <see cref="GateRun"/>.</summary>
 internal static class CanaryValidateRun
 {
     public static async Task<int> ExecuteAsync(CanaryValidateSettings settings, GateEnvironment env, CancellationToken ct)
     {
-        var started = env.Time.GetUtcNow();
-        var clock = env.Time.GetTimestamp();
+        var run = GateRun.Start(CanaryValidateCommand.Name, typeof(CanaryValidateRun).Assembly, settings.Common, env);
         var ns = settings.Namespace ?? "default";
         var probe = Probe(settings, ns);
         var target = probe is null ? null : await ReadTargetAsync(probe, ct);
@@ -32,7 +30,7 @@ internal static class CanaryValidateRun
             ns);
         var plan = config.Plan with { ExpectedShare = config.Plan.ExpectedShare ?? target?.ConfiguredCanaryShare };
         config = config with { Plan = plan };
-        await env.Error.WriteLineAsync($"{CanaryValidateCommand.Name}: canary {targets.Canary} vs baseline {targets.Baseline} in {ns}, " +
+        run.Say($"canary {targets.Canary} vs baseline {targets.Baseline} in {ns}, " +
             $"{plan.Gates.Count} gates, up to {DurationText.Format(plan.Duration)} every {DurationText.Format(plan.Interval)}");
 
         var client = new PrometheusClient(new PrometheusOptions
@@ -45,8 +43,8 @@ internal static class CanaryValidateRun
             Retries = config.Prometheus.Retries,
         }, env.Time);
         var reader = new PrometheusMetricReader(client, config, targets);
-        var analysis = new CanaryAnalysis(plan, reader, probe, env.Time, line => env.Error.WriteLine($"{CanaryValidateCommand.Name}: {line}"));
-        var outcome = await analysis.RunAsync(started, ct);
+        var analysis = new CanaryAnalysis(plan, reader, probe, env.Time, run.Say);
+        var outcome = await analysis.RunAsync(run.StartedAt, ct);
 
         var actions = new List<ActionRecord>();
         if (settings.Act && probe is not null && (outcome.Target ?? target) is { } current)
@@ -54,33 +52,22 @@ internal static class CanaryValidateRun
             actions.Add(await DecisionActor.ActAsync(outcome.Decision, current, probe.Cluster, settings.DryRun, env.Error, CancellationToken.None));
         }
 
+        var failedActions = actions.Where(a => a.Result.StartsWith("failed", StringComparison.Ordinal)).ToList();
         var checks = CanaryChecks.For(plan, outcome);
-        var report = new GateReport
-        {
-            Tool = ToolInfoReader.For(CanaryValidateCommand.Name, typeof(CanaryValidateRun).Assembly),
-            Subject = ToolInfoReader.SubjectFor(settings.Common, env),
-            Verdict = outcome.Decision switch
-            {
-                CanaryDecision.Rollback => Verdict.Fail,
-                CanaryDecision.Inconclusive => Verdict.Inconclusive,
-                _ => checks.Select(c => c.Verdict).Worst() == Verdict.Warn ? Verdict.Warn : Verdict.Pass,
-            },
-            Summary = $"{outcome.Decision.ToString().ToLowerInvariant()}: {outcome.Reason}",
-            StartedAt = started,
-            DurationSeconds = env.Time.GetElapsedTime(clock).TotalSeconds,
-            Inputs = config.File is { } file ? [file] : [],
-            Checks = checks,
-            Warnings = [.. outcome.Warnings, .. actions.Where(a => a.Result.StartsWith("failed", StringComparison.Ordinal)).Select(a => $"{a.Action}: {a.Result}")],
-            Details = new Dictionary<string, JsonNode?> { [CanaryValidateCommand.Name] = CanaryDetails.For(config, outcome, actions) },
-        };
-
-        foreach (var warning in report.Warnings)
-        {
-            await env.Error.WriteLineAsync($"{CanaryValidateCommand.Name}: warning: {warning}");
-        }
-
-        var exit = ReportOutputs.Publish(report, settings.Common, env);
-        return actions.Any(a => a.Result.StartsWith("failed", StringComparison.Ordinal)) ? ExitCodes.RuntimeError : exit;
+        var report = run
+            .AddInputs(config.File is { } file ? [file] : [])
+            .AddChecks(checks)
+            .AddWarnings([.. outcome.Warnings, .. failedActions.Select(a => $"{a.Action}: {a.Result}")])
+            .SetSection(CanaryDetails.For(config, outcome, actions))
+            .Finish(
+                summary: $"{outcome.Decision.ToString().ToLowerInvariant()}: {outcome.Reason}",
+                verdict: outcome.Decision switch
+                {
+                    CanaryDecision.Rollback => Verdict.Fail,
+                    CanaryDecision.Inconclusive => Verdict.Inconclusive,
+                    _ => checks.Select(c => c.Verdict).Worst() == Verdict.Warn ? Verdict.Warn : Verdict.Pass,
+                });
+        return await run.PublishAsync(report, ct, outcome: RunOutcome.Of(report) with { ActionFailed = failedActions.Count > 0 });
     }
 
     private static KubernetesProbe? Probe(CanaryValidateSettings settings, string ns)

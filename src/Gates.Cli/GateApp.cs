@@ -4,8 +4,9 @@ using Gates.Core;
 namespace Gates.Cli;
 
 /// <summary>
-/// Runs a tool: parse, invoke, and map every outcome to the exit codes of DESIGN.md in this one place.
-/// Parse errors and <see cref="GateInputException"/> are 2; infrastructure failures, cancellation and bugs are 3.
+/// Runs a tool: parse, invoke, and say what went wrong on stderr. The exit code of an exception is chosen by
+/// <see cref="ExitCodes.For(Exception)"/>: <see cref="GateInputException"/> is 2; infrastructure failures,
+/// cancellation and bugs are 3.
 /// </summary>
 public static class GateApp
 {
@@ -37,12 +38,12 @@ public static class GateApp
                 await env.Error.WriteLineAsync($"{name}: error: {problem}");
             }
 
-            return ExitCodes.UsageError;
+            return ExitCodes.For(e);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException e)
         {
             await env.Error.WriteLineAsync($"{name}: cancelled");
-            return ExitCodes.RuntimeError;
+            return ExitCodes.For(e);
         }
         catch (Exception e)
         {
@@ -53,7 +54,7 @@ public static class GateApp
                 await env.Error.WriteLineAsync(verbose ? e.ToString() : "Run with --verbose for the stack trace.");
             }
 
-            return ExitCodes.RuntimeError;
+            return ExitCodes.For(e);
         }
     }
 }

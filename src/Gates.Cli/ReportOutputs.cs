@@ -7,19 +7,19 @@ namespace Gates.Cli;
 
 /// <summary>
 /// Sends a finished report where it belongs: the gate report file, the chosen format on stdout or --output,
-/// the host's own channels and the sticky pull-request comment. Returns the exit code under --fail-on and
-/// --on-inconclusive; with --pr-comment required, a comment that could not be posted makes it 3.
+/// the host's own channels and the sticky pull-request comment. Returns the exit code, chosen by
+/// <see cref="ExitCodes.For(RunOutcome, CommonSettings)"/> from the run's outcome (by default the report's verdict)
+/// and what happened to the comment. Usually called through <see cref="GateRun.PublishAsync"/>.
 /// </summary>
 public static class ReportOutputs
 {
-    public static int Publish(GateReport report, CommonSettings settings, GateEnvironment env, PublishOptions? options = null) =>
-        PublishAsync(report, settings, env, options, CancellationToken.None).GetAwaiter().GetResult();
-
-    public static async Task<int> PublishAsync(GateReport report, CommonSettings settings, GateEnvironment env, PublishOptions? options, CancellationToken ct)
+    public static async Task<int> PublishAsync(GateReport report, CommonSettings settings, GateEnvironment env, PublishOptions? options,
+        CancellationToken ct, RunOutcome? outcome = null)
     {
         options ??= PublishOptions.Default;
+        outcome ??= RunOutcome.Of(report);
         var markdown = options.MarkdownOrDefault;
-        var exitCode = ExitCodes.For(report.Verdict, settings.FailOn, settings.OnInconclusive);
+        var passed = ExitCodes.For(outcome, settings) == ExitCodes.Passed;
         if (settings.ReportJson is { } reportPath)
         {
             AtomicFile.Write(reportPath, Render(report, "json"));
@@ -41,14 +41,14 @@ public static class ReportOutputs
         {
             ReportJsonPath = settings.ReportJson,
             OutputsDir = settings.OutputsDir,
-            Passed = exitCode == ExitCodes.Passed,
+            Passed = passed,
             WorkingDirectory = env.WorkingDirectory,
             Markdown = options.Markdown,
         };
         HostPublisher.Publish(report, host, hostSettings, env.Variables, env.Error);
 
         var comment = await CommentStep.RunAsync(report, settings, env, host, options, ct);
-        return comment.IsFailure() && settings.PrComment == PrCommentMode.Required ? ExitCodes.RuntimeError : exitCode;
+        return ExitCodes.For(outcome with { Comment = comment }, settings);
     }
 
     public static string Render(GateReport report, string format)

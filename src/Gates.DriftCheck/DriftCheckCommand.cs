@@ -23,7 +23,7 @@ internal static class DriftCheckCommand
         var mode = EnvOption.Text(env, "--mode", "default | evidently (overrides drift.mode of the thresholds file)");
         var data = new DataOptions(env);
 
-        var root = new RootCommand("drift-check: compare current data with reference data, column by column, and gate on drift.")
+        var root = new RootCommand($"{Name}: compare current data with reference data, column by column, and gate on drift.")
         {
             reference, current, html, markdown, driftJson, mode,
         };
@@ -43,7 +43,7 @@ internal static class DriftCheckCommand
                 Mode = parse.GetValue(mode) is { } m ? ParseMode(m) : null,
                 Data = data.Bind(parse),
             };
-            return Task.FromResult(DriftCheckRun.Execute(settings, env, ct));
+            return DriftCheckRun.ExecuteAsync(settings, env, ct);
         });
         return root;
     }

@@ -9,13 +9,12 @@ using Gates.DriftCheck.Reports;
 
 namespace Gates.DriftCheck;
 
-/// <summary>The composition root of one comparison: read, compare, gate, write the reports, return the exit code.</summary>
+/// <summary>One comparison: read, compare, gate, write the side reports; the lifecycle is <see cref="GateRun"/>.</summary>
 internal static class DriftCheckRun
 {
-    public static int Execute(DriftCheckSettings settings, GateEnvironment env, CancellationToken ct)
+    public static Task<int> ExecuteAsync(DriftCheckSettings settings, GateEnvironment env, CancellationToken ct)
     {
-        var started = env.Time.GetUtcNow();
-        var clock = env.Time.GetTimestamp();
+        var run = GateRun.Start(DriftCheckCommand.Name, typeof(DriftCheckRun).Assembly, settings.Common, env);
         var thresholds = settings.Common.Thresholds is { } path ? ThresholdFileReader.ReadFile(path, DriftSettingsReader.ReadOptions) : null;
         var drift = thresholds is null ? new DriftSettings() : DriftSettingsReader.Read(thresholds);
         drift = settings.Mode is { } mode ? drift with { Mode = mode } : drift;
@@ -28,28 +27,15 @@ internal static class DriftCheckRun
                 string.Join("; ", result.Columns.Select(c => $"{c.Name}: {c.Reason}").Take(10)));
         }
 
-        var checks = new List<CheckResult>(DatasetGates.Evaluate(thresholds?.Gates ?? [DatasetGates.Default], result));
-        checks.AddRange(result.Columns.SelectMany(ColumnChecks.For));
         var details = DriftDetails.For(result, drift, reference, current);
-        var report = new GateReport
-        {
-            Tool = ToolInfoReader.For(DriftCheckCommand.Name, typeof(DriftCheckRun).Assembly),
-            Subject = ToolInfoReader.SubjectFor(settings.Common, env),
-            Verdict = checks.Select(c => c.Verdict).Worst(),
-            Summary = Summary(result),
-            StartedAt = started,
-            DurationSeconds = env.Time.GetElapsedTime(clock).TotalSeconds,
-            Inputs = [new InputFile("reference", reference.Path, reference.Sha256), new InputFile("current", current.Path, current.Sha256)],
-            Thresholds = thresholds is null ? null : new InputFile("thresholds", thresholds.Path, thresholds.Sha256),
-            Checks = checks,
-            Warnings = warnings,
-            Details = new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { [DriftCheckCommand.Name] = details },
-        };
-
-        foreach (var warning in warnings)
-        {
-            env.Error.WriteLine($"{DriftCheckCommand.Name}: warning: {warning}");
-        }
+        var report = run
+            .AddInputs([new InputFile("reference", reference.Path, reference.Sha256), new InputFile("current", current.Path, current.Sha256)])
+            .UseThresholds(thresholds is null ? null : new InputFile("thresholds", thresholds.Path, thresholds.Sha256))
+            .AddChecks(DatasetGates.Evaluate(thresholds?.Gates ?? [DatasetGates.Default], result))
+            .AddChecks(result.Columns.SelectMany(ColumnChecks.For))
+            .AddWarnings(warnings)
+            .SetSection(details)
+            .Finish(Summary(result));
 
         if (settings.DriftJson is { } jsonPath)
         {
@@ -66,7 +52,7 @@ internal static class DriftCheckRun
             AtomicFile.Write(htmlPath, HtmlReport.Render(report, result));
         }
 
-        return ReportOutputs.Publish(report, settings.Common, env, new PublishOptions { Markdown = details => new DriftMarkdown(result, details) });
+        return run.PublishAsync(report, ct, new PublishOptions { Markdown = withDetails => new DriftMarkdown(result, withDetails) });
     }
 
     public static string Summary(DriftResult r)

@@ -20,7 +20,7 @@ internal static class EvalGateCommand
         var seed = EnvOption.Text(env, "--seed", "Seed for bootstrap intervals (default 20240601)");
         var resamples = EnvOption.Text(env, "--bootstrap-resamples", "Bootstrap resamples (default 10000)");
 
-        var root = new RootCommand("eval-gate: quality and safety gates on model evaluation results.") { results, baseline, format, idField, seed, resamples };
+        var root = new RootCommand($"{Name}: quality and safety gates on model evaluation results.") { results, baseline, format, idField, seed, resamples };
         common.AddTo(root);
         root.SetAction((parse, ct) =>
         {
@@ -34,7 +34,7 @@ internal static class EvalGateCommand
                 Seed = PositiveInt(parse.GetValue(seed), "--seed", 20_240_601),
                 Resamples = PositiveInt(parse.GetValue(resamples), "--bootstrap-resamples", 10_000),
             };
-            return Task.FromResult(EvalGateRun.Execute(settings, env, ct));
+            return EvalGateRun.ExecuteAsync(settings, env, ct);
         });
         return root;
     }

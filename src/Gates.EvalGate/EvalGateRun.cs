@@ -6,13 +6,12 @@ using Gates.EvalGate.Results;
 
 namespace Gates.EvalGate;
 
-/// <summary>The composition root of one eval-gate run: read, evaluate, publish, return the exit code.</summary>
+/// <summary>One eval-gate run: read the results, evaluate the gates; the lifecycle is <see cref="GateRun"/>.</summary>
 internal static class EvalGateRun
 {
-    public static int Execute(EvalGateSettings settings, GateEnvironment env, CancellationToken ct)
+    public static Task<int> ExecuteAsync(EvalGateSettings settings, GateEnvironment env, CancellationToken ct)
     {
-        var started = env.Time.GetUtcNow();
-        var clock = env.Time.GetTimestamp();
+        var run = GateRun.Start(EvalGateCommand.Name, typeof(EvalGateRun).Assembly, settings.Common, env);
         if (settings.Results.Count == 0)
         {
             throw new GateInputException("--results is required (or set GATES_RESULTS): the evaluation results to gate");
@@ -25,27 +24,15 @@ internal static class EvalGateRun
         var baseline = settings.Baseline.Select(p => Read(p, settings, wanted, pairing, ct)).ToList();
 
         var outcome = new EvalGate(settings.Common.Thresholds!, settings.Seed, settings.Resamples).Evaluate(thresholds, current, baseline);
-        var report = new GateReport
-        {
-            Tool = ToolInfoReader.For(EvalGateCommand.Name, typeof(EvalGateRun).Assembly),
-            Subject = ToolInfoReader.SubjectFor(settings.Common, env),
-            Verdict = outcome.Checks.Select(c => c.Verdict).Worst(),
-            Summary = ReportSummary.For(outcome.Checks),
-            StartedAt = started,
-            DurationSeconds = env.Time.GetElapsedTime(clock).TotalSeconds,
-            Inputs = [.. current.Select(r => new InputFile("results", r.Path, r.Sha256)), .. baseline.Select(r => new InputFile("baseline", r.Path, r.Sha256))],
-            Thresholds = new InputFile("thresholds", thresholds.Path, thresholds.Sha256),
-            Checks = outcome.Checks,
-            Warnings = outcome.Warnings,
-            Details = new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { ["eval-gate"] = outcome.Details },
-        };
-
-        foreach (var warning in outcome.Warnings)
-        {
-            env.Error.WriteLine($"eval-gate: warning: {warning}");
-        }
-
-        return ReportOutputs.Publish(report, settings.Common, env);
+        var report = run
+            .AddInputs(current.Select(r => new InputFile("results", r.Path, r.Sha256)))
+            .AddInputs(baseline.Select(r => new InputFile("baseline", r.Path, r.Sha256)))
+            .UseThresholds(new InputFile("thresholds", thresholds.Path, thresholds.Sha256))
+            .AddChecks(outcome.Checks)
+            .AddWarnings(outcome.Warnings)
+            .SetSection(outcome.Details)
+            .Finish();
+        return run.PublishAsync(report, ct);
     }
 
     private static IEvalResults Read(string path, EvalGateSettings settings, IReadOnlySet<string> wanted, bool keepItems, CancellationToken ct)

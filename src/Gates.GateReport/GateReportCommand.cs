@@ -14,7 +14,7 @@ internal static class GateReportCommand
         var reports = EnvOption.List(env, "--reports", "Gate report JSON files: paths or globs such as 'reports/*.json' or 'gates/**/report.json'", "-r");
         var evidence = EnvOption.Text(env, "--evidence", "Write the evidence bundle (JSON: commit, run, who, tool versions, sha256 of every report and input, every verdict) here");
 
-        var root = new RootCommand("gate-report: one verdict, one comment, one summary and one evidence bundle for a pipeline's gate reports.") { reports, evidence };
+        var root = new RootCommand($"{Name}: one verdict, one comment, one summary and one evidence bundle for a pipeline's gate reports.") { reports, evidence };
         common.AddTo(root);
         root.SetAction((parse, ct) =>
         {

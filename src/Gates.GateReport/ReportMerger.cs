@@ -10,7 +10,7 @@ namespace Gates.GateReport;
 /// </summary>
 internal static class ReportMerger
 {
-    public const string DetailsKey = "gate-report";
+    public const string DetailsKey = GateReportCommand.Name;
 
     public static Core.Results.GateReport Merge(IReadOnlyList<LoadedReport> reports, MergeContext context)
     {

@@ -7,7 +7,9 @@ namespace Gates.LatencyBench;
 /// <summary>The latency-bench command tree: run, gate, merge.</summary>
 internal static class LatencyBenchCommand
 {
-    public static RootCommand Create(GateEnvironment env, Func<bool> terminal) => new("latency-bench: LLM-aware load generation and latency gates.")
+    public const string Name = "latency-bench";
+
+    public static RootCommand Create(GateEnvironment env, Func<bool> terminal) => new($"{Name}: LLM-aware load generation and latency gates.")
     {
         RunCommand.Create(env, terminal),
         GateCommand.Create(env),

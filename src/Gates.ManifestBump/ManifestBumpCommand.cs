@@ -8,6 +8,8 @@ namespace Gates.ManifestBump;
 /// <summary>Declares manifest-bump's options and binds them; the work is done by <see cref="ManifestBumpRun"/>.</summary>
 internal static class ManifestBumpCommand
 {
+    public const string Name = "manifest-bump";
+
     public static RootCommand Create(GateEnvironment env)
     {
         var common = new CommonOptions(env);
@@ -35,7 +37,7 @@ internal static class ManifestBumpCommand
         var attempts = EnvOption.Text(env, "--max-attempts", "Re-applies on a moved branch before exit 5 (conflict), default 5");
 
         Option[] own = [file, select, set, field, containerImage, kustomizeImage, config, version, model, environment, mlflowAlias, mlflowUri, evidence, dryRun, commit, repoRoot, github, gitlab, baseBranch, branch, label, attempts];
-        var root = new RootCommand("manifest-bump: pin a promoted model version into GitOps manifests with surgical edits and one pull request.");
+        var root = new RootCommand($"{Name}: pin a promoted model version into GitOps manifests with surgical edits and one pull request.");
         foreach (var option in own)
         {
             root.Options.Add(option);

@@ -11,7 +11,7 @@ using Gates.MLflow;
 
 namespace Gates.ManifestBump;
 
-/// <summary>The composition root of one manifest-bump run: resolve, edit or promote, publish, return the exit code.</summary>
+/// <summary>One manifest-bump run: resolve, edit or promote; the lifecycle is <see cref="GateRun"/>.</summary>
 internal static class ManifestBumpRun
 {
     private const int StepSummaryDiffLimit = 200_000;
@@ -21,10 +21,9 @@ internal static class ManifestBumpRun
 
     public static async Task<int> ExecuteAsync(ManifestBumpSettings settings, GateEnvironment env, CancellationToken ct)
     {
-        var started = env.Time.GetUtcNow();
-        var clock = env.Time.GetTimestamp();
+        var run = GateRun.Start(ManifestBumpCommand.Name, typeof(ManifestBumpRun).Assembly, settings.Common, env);
         var config = CliConfig.Build(settings);
-        var registry = config.MlflowAlias is { } alias ? await ResolveAsync(alias, settings, env, ct) : null;
+        var registry = config.MlflowAlias is { } alias ? await ResolveAsync(alias, settings, run, ct) : null;
         var evidence = settings.Evidence.Select(Evidence.Read).ToList();
         var inputs = InputsBuilder.Build(config, registry, evidence);
 
@@ -55,25 +54,15 @@ internal static class ManifestBumpRun
             };
         }
 
-        var checks = BumpReport.Checks(result);
         var conflict = outcome == "conflict";
-        var report = new GateReport
-        {
-            Tool = ToolInfoReader.For("manifest-bump", typeof(ManifestBumpRun).Assembly),
-            Subject = ToolInfoReader.SubjectFor(settings.Common, env) with
-            {
-                Model = settings.Common.SubjectModel ?? inputs.Model,
-                Version = settings.Common.SubjectVersion ?? inputs.Version,
-            },
-            Verdict = conflict ? Verdict.Fail : checks.Select(c => c.Verdict).Worst(),
-            Summary = BumpReport.Summary(outcome, result, pr),
-            StartedAt = started,
-            DurationSeconds = env.Time.GetElapsedTime(clock).TotalSeconds,
-            Inputs = [.. evidence.Select(e => new InputFile("evidence", e.Path, e.Sha256))],
-            Checks = checks,
-            Warnings = [.. result.Changes.Where(c => c.Note is not null).Select(c => $"{c.File}: {c.Target}: {c.Note}")],
-            Details = new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { ["manifest-bump"] = BumpReport.Details(outcome, inputs, result, pr, branch, attempts) },
-        };
+        var checks = BumpReport.Checks(result);
+        var report = run
+            .SubjectFound(inputs.Model, inputs.Version)
+            .AddInputs(evidence.Select(e => new InputFile("evidence", e.Path, e.Sha256)))
+            .AddChecks(checks)
+            .AddWarnings(result.Changes.Where(c => c.Note is not null).Select(c => $"{c.File}: {c.Target}: {c.Note}"))
+            .SetSection(BumpReport.Details(outcome, inputs, result, pr, branch, attempts))
+            .Finish(BumpReport.Summary(outcome, result, pr), conflict ? Verdict.Fail : checks.Select(c => c.Verdict).Worst());
 
         var diff = result.Diff();
         if (diff.Length > 0 && settings.Common.Format is "text" or "markdown" && settings.Common.Output is null)
@@ -82,14 +71,15 @@ internal static class ManifestBumpRun
             await env.Out.WriteLineAsync();
         }
 
-        await env.Error.WriteLineAsync($"manifest-bump: {report.Summary}");
-        var exit = ReportOutputs.Publish(report, settings.Common, env);
+        run.Say(report.Summary);
+        var exit = await run.PublishAsync(report, ct, outcome: RunOutcome.Of(report) with { Conflict = conflict });
         AppendDiffToStepSummary(diff, settings, env);
-        return conflict ? ExitCodes.Conflict : exit;
+        return exit;
     }
 
-    private static async Task<MlflowModelVersion> ResolveAsync(string alias, ManifestBumpSettings settings, GateEnvironment env, CancellationToken ct)
+    private static async Task<MlflowModelVersion> ResolveAsync(string alias, ManifestBumpSettings settings, GateRun run, CancellationToken ct)
     {
+        var env = run.Env;
         var (name, aliasName) = MlflowClient.ParseAlias(alias);
         var uri = settings.MlflowTrackingUri ?? throw new GateInputException("--mlflow-alias needs --mlflow-tracking-uri or MLFLOW_TRACKING_URI");
         if (!Uri.TryCreate(uri.EndsWith('/') ? uri : uri + "/", UriKind.Absolute, out var tracking))
@@ -100,7 +90,7 @@ internal static class ManifestBumpRun
         using var http = HttpServices.Default.Client(MlflowClient.Retry, env.Time);
         MlflowClient.Authorize(http, env.Get("MLFLOW_TRACKING_TOKEN"), env.Get("MLFLOW_TRACKING_USERNAME"), env.Get("MLFLOW_TRACKING_PASSWORD"));
         var version = await new MlflowClient(http, tracking).ResolveAsync(name, aliasName, ct);
-        await env.Error.WriteLineAsync($"manifest-bump: MLflow {name}@{aliasName} is version {version.Version}{(version.Source is null ? "" : $" ({version.Source})")}");
+        run.Say($"MLflow {name}@{aliasName} is version {version.Version}{(version.Source is null ? "" : $" ({version.Source})")}");
         return version;
     }
 
@@ -111,7 +101,7 @@ internal static class ManifestBumpRun
             var token = ApiTokens.GitHub(env.Get)?.Value ?? throw new GateInputException($"--github needs a token in {ApiTokens.Describe(ApiTokens.GitHubVariables)}");
             var api = env.Get("GITHUB_API_URL") is { } url ? new Uri(url) : null;
             var (owner, name) = GitHubRepository.ParseFullName(settings.Repository!);
-            var client = GitHubConnection.Create(token, api, "gates-manifest-bump", () => HttpServices.Default.RetryingHandler(HostRetry, env.Time));
+            var client = GitHubConnection.Create(token, api, $"gates-{ManifestBumpCommand.Name}", () => HttpServices.Default.RetryingHandler(HostRetry, env.Time));
             return new GitHubPromotionHost(new GitHubRepository(client, owner, name));
         }
 
@@ -124,13 +114,14 @@ internal static class ManifestBumpRun
     /// <summary>On GitHub, the step summary also shows the diff (the Markdown report lists the changed values).</summary>
     private static void AppendDiffToStepSummary(string diff, ManifestBumpSettings settings, GateEnvironment env)
     {
-        if (diff.Length == 0 || HostDetector.Detect(env.Variables, settings.Common.Ci) != HostKind.GitHub || env.Get("GITHUB_STEP_SUMMARY") is not { } summary)
+        if (diff.Length == 0 || HostDetector.Detect(env.Variables, settings.Common.Ci) != HostKind.GitHub)
         {
             return;
         }
 
         var shown = diff.Length > StepSummaryDiffLimit ? diff[..StepSummaryDiffLimit] + "\n… (diff cut; the full diff is in the JSON report)\n" : diff;
         var fence = shown.Contains("```", StringComparison.Ordinal) ? "~~~~" : "```";
-        File.AppendAllText(summary, $"\n<details><summary>manifest-bump diff</summary>\n\n{fence}diff\n{shown}{fence}\n\n</details>\n\n", AtomicFile.Utf8NoBom);
+        new GitHubRunnerFiles(env.Variables).AppendSummary(
+            $"\n<details><summary>{ManifestBumpCommand.Name} diff</summary>\n\n{fence}diff\n{shown}{fence}\n\n</details>\n\n");
     }
 }

@@ -1,5 +1,4 @@
 using Gates.Cli.Hosts;
-using Gates.Core;
 using Gates.Core.Hosts;
 using Gates.Core.Reporting;
 using Gates.Core.Results;
@@ -70,24 +69,12 @@ internal static class CommentStep
 
     private static void WriteOutputs(CommentOutcome outcome, GateEnvironment env)
     {
-        if (env.Get("GITHUB_OUTPUT") is not { } path)
-        {
-            return;
-        }
-
         var outputs = new List<KeyValuePair<string, string>> { new("comment-status", outcome.Status.ToWord()) };
         if (outcome.Url is { } url)
         {
             outputs.Add(new("comment-url", url));
         }
 
-        try
-        {
-            File.AppendAllText(path, GitHubOutputs.Heredocs(outputs, GitHubOutputs.NewDelimiter(Guid.NewGuid())), AtomicFile.Utf8NoBom);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new GateRuntimeException($"could not append to {path}: {e.Message}", e);
-        }
+        new GitHubRunnerFiles(env.Variables).AppendOutputs(outputs);
     }
 }

@@ -19,7 +19,7 @@ internal sealed class GitHubThread(GitHubIssueComments api, string description) 
 
     public int MaxBodyLength => Limit;
 
-    public Task<IReadOnlyList<ThreadComment>> ListOwnAsync(CancellationToken ct) => Call<IReadOnlyList<ThreadComment>>(async () =>
+    public Task<IReadOnlyList<ThreadComment>> ListOwnAsync(CancellationToken ct) => Call<IReadOnlyList<ThreadComment>>(ct, async () =>
     {
         if (!identityKnown)
         {
@@ -31,11 +31,11 @@ internal sealed class GitHubThread(GitHubIssueComments api, string description) 
         return [.. all.Where(IsOurs).Select(ToThread)];
     });
 
-    public Task<ThreadComment> CreateAsync(string body, CancellationToken ct) => Call(async () => ToThread(await api.CreateAsync(body)));
+    public Task<ThreadComment> CreateAsync(string body, CancellationToken ct) => Call(ct, async () => ToThread(await api.CreateAsync(body)));
 
-    public Task<ThreadComment> UpdateAsync(long id, string body, CancellationToken ct) => Call(async () => ToThread(await api.UpdateAsync(id, body)));
+    public Task<ThreadComment> UpdateAsync(long id, string body, CancellationToken ct) => Call(ct, async () => ToThread(await api.UpdateAsync(id, body)));
 
-    public Task DeleteAsync(long id, CancellationToken ct) => Call(async () =>
+    public Task DeleteAsync(long id, CancellationToken ct) => Call(ct, async () =>
     {
         await api.DeleteAsync(id);
         return true;
@@ -47,8 +47,10 @@ internal sealed class GitHubThread(GitHubIssueComments api, string description) 
 
     private static ThreadComment ToThread(GitHubComment comment) => new(comment.Id, comment.Body, comment.Url);
 
-    private static async Task<T> Call<T>(Func<Task<T>> call)
+    /// <summary>Octokit's calls take no cancellation token, so a cancelled run stops before each call instead.</summary>
+    private static async Task<T> Call<T>(CancellationToken ct, Func<Task<T>> call)
     {
+        ct.ThrowIfCancellationRequested();
         try
         {
             return await call();

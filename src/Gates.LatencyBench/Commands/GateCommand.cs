@@ -23,15 +23,14 @@ internal static class GateCommand
         Flags.AddCommon(command, common, withOutput: true);
         command.SetAction((parse, ct) =>
         {
-            var started = env.Time.GetUtcNow();
-            var clock = env.Time.GetTimestamp();
             var settings = common.Bind(parse, env);
+            var run = GateRun.Start(LatencyBenchCommand.Name, typeof(GateCommand).Assembly, settings, env);
             var path = parse.GetValue(results) is { Length: > 0 } r ? env.Resolve(r) : throw new GateInputException("--results is required (or set GATES_RESULTS)");
-            var thresholds = settings.RequireThresholds();
+            settings.RequireThresholds();
             var current = ResultsReader.Read(path, Flags.Int(parse.GetValue(entry), "--entry"));
             var basis = parse.GetValue(baseline) is { Length: > 0 } b ? ResultsReader.Read(env.Resolve(b), Flags.Int(parse.GetValue(baselineEntry), "--baseline-entry")) : null;
             ct.ThrowIfCancellationRequested();
-            return Task.FromResult(LatencyReport.GateAndPublish(current, basis, thresholds, settings, env, started, clock, null));
+            return LatencyReport.GateAndPublishAsync(run, current, basis, runDetails: null, ct);
         });
         return command;
     }

@@ -26,9 +26,8 @@ internal static class MergeCommand
         Flags.AddCommon(command, common, withOutput: false);
         command.SetAction((parse, ct) =>
         {
-            var started = env.Time.GetUtcNow();
-            var clock = env.Time.GetTimestamp();
             var settings = common.Bind(parse, env) with { Output = null };
+            var run = GateRun.Start(LatencyBenchCommand.Name, typeof(MergeCommand).Assembly, settings, env);
             var paths = (parse.GetValue(shards) ?? []).Select(env.Resolve).ToList();
             if (paths.Count == 0 && env.Get("GATES_SHARDS") is { } fromEnv)
             {
@@ -37,28 +36,22 @@ internal static class MergeCommand
 
             var lag = parse.GetValue(maxLag) is { Length: > 0 } l ? DurationText.Parse(l, "--max-schedule-lag").TotalMilliseconds : 50;
             var data = paths.Select(ShardReader.Read).ToList();
-            var tool = ToolInfoReader.For("latency-bench", typeof(MergeCommand).Assembly);
-            var merged = ShardMerger.Merge(data, tool, started, lag);
+            var merged = ShardMerger.Merge(data, run.Tool, run.StartedAt, lag);
             merged.Load["shard"] = $"merged {data.Count}";
             var doc = ResultsDocument.Create(merged, null);
             var outPath = parse.GetValue(output) is { Length: > 0 } o ? env.Resolve(o) : null;
             if (outPath is not null)
             {
                 ResultsDocument.Write(outPath, doc);
-                env.Error.WriteLine($"latency-bench: merged {data.Count} shards into {outPath}");
+                run.Say($"merged {data.Count} shards into {outPath}");
             }
 
             var results = NativeImporter.Read(System.Text.Json.JsonDocument.Parse(doc.ToJsonString()).RootElement.Clone(), outPath ?? "(merged)", "");
             new Run.SummaryWriter(settings.Thresholds is null ? env.Out : env.Error).Write(results, merged);
             var basis = parse.GetValue(baseline) is { Length: > 0 } b ? ResultsReader.Read(env.Resolve(b)) : null;
             ct.ThrowIfCancellationRequested();
-            if (settings.Thresholds is null && settings.ReportJson is null && results.InvalidReasons.Count == 0)
-            {
-                return Task.FromResult(ExitCodes.Passed);
-            }
-
-            return Task.FromResult(LatencyReport.GateAndPublish(results, basis, settings.Thresholds, settings, env, started, clock,
-                new System.Text.Json.Nodes.JsonObject { ["merged_from"] = new System.Text.Json.Nodes.JsonArray([.. paths.Select(p => (System.Text.Json.Nodes.JsonNode)p)]) }));
+            return LatencyReport.GateAndPublishAsync(run, results, basis,
+                new System.Text.Json.Nodes.JsonObject { ["merged_from"] = new System.Text.Json.Nodes.JsonArray([.. paths.Select(p => (System.Text.Json.Nodes.JsonNode)p)]) }, ct);
         });
         return command;
     }

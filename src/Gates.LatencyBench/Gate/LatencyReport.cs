@@ -6,13 +6,18 @@ using Gates.LatencyBench.Import;
 
 namespace Gates.LatencyBench.Gate;
 
-/// <summary>Gates a results file (and optional baseline) and publishes the report; returns the exit code.</summary>
+/// <summary>Gates a results file (and optional baseline) within a <see cref="GateRun"/> and publishes the report; returns the exit code.</summary>
 internal static class LatencyReport
 {
-    public static int GateAndPublish(LatencyResults current, LatencyResults? baseline, string? thresholdsPath, CommonSettings common,
-        GateEnvironment env, DateTimeOffset started, long clock, JsonObject? runDetails)
+    public static Task<int> GateAndPublishAsync(GateRun run, LatencyResults current, LatencyResults? baseline, JsonObject? runDetails, CancellationToken ct)
     {
-        var thresholds = thresholdsPath is null ? null : ThresholdFileReader.ReadFile(thresholdsPath);
+        if (run.Common.Thresholds is null && run.Common.ReportJson is null && current.InvalidReasons.Count == 0)
+        {
+            // Nothing to gate and no report asked for: a valid run was only measured.
+            return Task.FromResult(ExitCodes.For(new RunOutcome(Verdict.Pass), run.Common));
+        }
+
+        var thresholds = run.Common.Thresholds is { } path ? ThresholdFileReader.ReadFile(path) : null;
         var outcome = thresholds is null
             ? ValidityOnly(current)
             : LatencyGate.Evaluate(thresholds, current, baseline);
@@ -22,38 +27,23 @@ internal static class LatencyReport
         {
             details["run"] = runDetails;
         }
-
-        var inputs = new List<InputFile>();
-        if (runDetails is null)
+        else
         {
-            inputs.Add(new InputFile("results", current.Path, current.Sha256));
+            run.AddInput(new InputFile("results", current.Path, current.Sha256));
         }
 
         if (baseline is not null)
         {
-            inputs.Add(new InputFile("baseline", baseline.Path, baseline.Sha256));
+            run.AddInput(new InputFile("baseline", baseline.Path, baseline.Sha256));
         }
 
-        var report = new GateReport
-        {
-            Tool = ToolInfoReader.For("latency-bench", typeof(LatencyReport).Assembly),
-            Subject = ToolInfoReader.SubjectFor(common, env),
-            Verdict = outcome.Checks.Select(c => c.Verdict).Worst(),
-            Summary = ReportSummary.For(outcome.Checks),
-            StartedAt = started,
-            DurationSeconds = env.Time.GetElapsedTime(clock).TotalSeconds,
-            Inputs = inputs,
-            Thresholds = thresholds is null ? null : new InputFile("thresholds", thresholds.Path, thresholds.Sha256),
-            Checks = outcome.Checks,
-            Warnings = outcome.Warnings,
-            Details = new Dictionary<string, JsonNode?> { ["latency-bench"] = details },
-        };
-        foreach (var warning in outcome.Warnings)
-        {
-            env.Error.WriteLine($"latency-bench: warning: {warning}");
-        }
-
-        return ReportOutputs.Publish(report, common, env);
+        var report = run
+            .UseThresholds(thresholds is null ? null : new InputFile("thresholds", thresholds.Path, thresholds.Sha256))
+            .AddChecks(outcome.Checks)
+            .AddWarnings(outcome.Warnings)
+            .SetSection(details)
+            .Finish();
+        return run.PublishAsync(report, ct);
     }
 
     private static readonly string[] Shown =

@@ -11,13 +11,12 @@ using Gates.LatencyBench.Results;
 
 namespace Gates.LatencyBench.Run;
 
-/// <summary>The composition root of <c>latency-bench run</c>: probe, drive load, write results, gate, publish.</summary>
+/// <summary><c>latency-bench run</c>: probe, drive load, write results, then gate and publish within a <see cref="GateRun"/>.</summary>
 internal static class LatencyRun
 {
     public static async Task<int> ExecuteAsync(RunSettings settings, GateEnvironment env, bool terminal, CancellationToken ct)
     {
-        var started = env.Time.GetUtcNow();
-        var clock = env.Time.GetTimestamp();
+        var run = GateRun.Start(LatencyBenchCommand.Name, typeof(LatencyRun).Assembly, settings.Common, env);
         var endpoint = settings.Endpoint;
         var plan = settings.Plan;
 
@@ -41,10 +40,10 @@ internal static class LatencyRun
         if (settings.Probe && await Probe.CheckAsync(executor, endpoint.SafeUrl, ct).ConfigureAwait(false) is { } warning)
         {
             warnings.Add(warning);
-            env.Error.WriteLine($"latency-bench: warning: {warning}");
+            run.Say($"warning: {warning}");
         }
 
-        env.Error.WriteLine($"latency-bench: {Describe(settings)}");
+        run.Say(Describe(settings));
         var measurements = new Measurements(env.Time.TimestampFrequency, settings.Goodput);
         var runStart = env.Time.GetTimestamp();
         var wallStart = env.Time.GetUtcNow();
@@ -65,41 +64,36 @@ internal static class LatencyRun
         await progress.ConfigureAwait(false);
 
         var snapshot = measurements.Snapshot();
-        var record = Record(settings, env, started, wallStart, runStart, timeline, snapshot);
+        var record = Record(settings, run, wallStart, runStart, timeline, snapshot);
         if (snapshot.Counts.Requests > 0 && snapshot.Counts.Succeeded == 0 && !timeline.Interrupted)
         {
-            WriteResults(settings, record, env);
+            WriteResults(settings, record, run);
             var top = snapshot.Counts.Errors.OrderByDescending(kv => kv.Value).First();
             throw new GateRuntimeException($"no request to {endpoint.SafeUrl} succeeded ({snapshot.Counts.Requests} failed, mostly {top.Key})");
         }
 
         if (timeline.Interrupted)
         {
-            env.Error.WriteLine("latency-bench: interrupted; reporting the requests that finished (partial results)");
+            run.Say("interrupted; reporting the requests that finished (partial results)");
         }
 
-        var (path, doc) = WriteResults(settings, record, env);
+        var (path, doc) = WriteResults(settings, record, run);
         var results = NativeImporter.Read(System.Text.Json.JsonDocument.Parse(doc.ToJsonString()).RootElement.Clone(), path ?? "(not written)", "");
         results = results with { Warnings = [.. warnings] };
         new SummaryWriter(settings.Common.Thresholds is null ? env.Out : env.Error).Write(results, record);
-        if (settings.Common.Thresholds is null && settings.Common.ReportJson is null && results.InvalidReasons.Count == 0)
-        {
-            return ExitCodes.Passed;
-        }
-
-        return LatencyReport.GateAndPublish(results, baseline, settings.Common.Thresholds, settings.Common, env, started, clock,
-            new JsonObject { ["results_file"] = path, ["target"] = record.Target.DeepClone(), ["load"] = record.Load.DeepClone() });
+        return await LatencyReport.GateAndPublishAsync(run, results, baseline,
+            new JsonObject { ["results_file"] = path, ["target"] = record.Target.DeepClone(), ["load"] = record.Load.DeepClone() }, ct).ConfigureAwait(false);
     }
 
-    private static RunRecord Record(RunSettings settings, GateEnvironment env, DateTimeOffset started, DateTimeOffset wallStart, long runStart,
+    private static RunRecord Record(RunSettings settings, GateRun run, DateTimeOffset wallStart, long runStart,
         LoadTimeline timeline, MeasuredRun snapshot)
     {
-        double Wall(long ticks) => wallStart.ToUnixTimeMilliseconds() + env.Time.GetElapsedTime(runStart, ticks).TotalMilliseconds;
+        double Wall(long ticks) => wallStart.ToUnixTimeMilliseconds() + run.Env.Time.GetElapsedTime(runStart, ticks).TotalMilliseconds;
         var end = snapshot.LastEnd ?? timeline.End;
         return new RunRecord
         {
-            Tool = ToolInfoReader.For("latency-bench", typeof(LatencyRun).Assembly),
-            StartedAt = started,
+            Tool = run.Tool,
+            StartedAt = run.StartedAt,
             Target = Target(settings.Endpoint),
             Load = Load(settings),
             Counts = snapshot.Counts,
@@ -120,7 +114,7 @@ internal static class LatencyRun
         };
     }
 
-    private static (string? Path, JsonObject Doc) WriteResults(RunSettings settings, RunRecord record, GateEnvironment env)
+    private static (string? Path, JsonObject Doc) WriteResults(RunSettings settings, RunRecord record, GateRun run)
     {
         string? hlog = null;
         if (settings.Shard is not null && settings.Output is { } output)
@@ -135,7 +129,7 @@ internal static class LatencyRun
         if (settings.Output is { } path)
         {
             ResultsDocument.Write(path, doc);
-            env.Error.WriteLine($"latency-bench: results written to {path}{(hlog is null ? "" : $" (histogram log {hlog})")}");
+            run.Say($"results written to {path}{(hlog is null ? "" : $" (histogram log {hlog})")}");
         }
 
         return (settings.Output, doc);

@@ -51,7 +51,7 @@ internal sealed class ProgressReporter(TextWriter error, Measurements measuremen
         }
         else
         {
-            error.WriteLine("latency-bench: " + text);
+            error.WriteLine($"{LatencyBenchCommand.Name}: {text}");
         }
 
         error.Flush();

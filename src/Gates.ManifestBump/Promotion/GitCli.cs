@@ -12,7 +12,7 @@ internal static class GitCli
         Run(root, null, ["add", "--", .. paths]);
         var identity = Run(root, null, ["config", "user.email"], allowFailure: true).Trim().Length > 0
             ? Array.Empty<string>()
-            : ["-c", "user.name=manifest-bump", "-c", "user.email=manifest-bump@users.noreply.github.com"];
+            : ["-c", $"user.name={ManifestBumpCommand.Name}", "-c", $"user.email={ManifestBumpCommand.Name}@users.noreply.github.com"];
         Run(root, message, [.. identity, "commit", "--quiet", "-F", "-", "--", .. paths]);
         return Run(root, null, ["rev-parse", "HEAD"]).Trim();
     }

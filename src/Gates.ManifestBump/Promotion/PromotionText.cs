@@ -6,7 +6,7 @@ namespace Gates.ManifestBump.Promotion;
 /// <summary>Title, commit message (with trailers) and pull-request body of a promotion.</summary>
 internal static class PromotionText
 {
-    public const string Marker = "<!-- gates:manifest-bump";
+    public const string Marker = "<!-- gates:" + ManifestBumpCommand.Name;
 
     public static string Title(BumpInputs inputs, BumpResult result)
     {

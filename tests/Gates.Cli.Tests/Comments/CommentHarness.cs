@@ -102,7 +102,8 @@ internal sealed class CommentHarness : IDisposable
                 return Task.CompletedTask;
             },
         };
-        var code = ReportOutputs.Publish(report, settings ?? new CommonSettings(), env, (options ?? new PublishOptions()) with { Comments = services });
+        var code = ReportOutputs.PublishAsync(report, settings ?? new CommonSettings(), env, (options ?? new PublishOptions()) with { Comments = services }, CancellationToken.None)
+            .GetAwaiter().GetResult();
         Stdout = stdout.ToString();
         Stderr = stderr.ToString();
         return code;
