@@ -1,3 +1,4 @@
+using Gates.Cli.Inputs;
 using Gates.Cli;
 using Gates.Cli.Hosts;
 using Gates.Core;
@@ -16,7 +17,7 @@ internal static class DriftCheckRun
     {
         var started = env.Time.GetUtcNow();
         var clock = env.Time.GetTimestamp();
-        var thresholds = settings.Common.Thresholds is { } path ? ThresholdFileReader.ReadFile(path, DriftSettingsReader.ReadOptions) : null;
+        var thresholds = settings.Common.Thresholds is { } path ? ThresholdFiles.Read(path, DriftSettingsReader.ReadOptions) : null;
         var drift = thresholds is null ? new DriftSettings() : DriftSettingsReader.Read(thresholds);
         drift = settings.Mode is { } mode ? drift with { Mode = mode } : drift;
 

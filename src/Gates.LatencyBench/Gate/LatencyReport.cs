@@ -1,3 +1,4 @@
+using Gates.Cli.Inputs;
 using System.Text.Json.Nodes;
 using Gates.Cli;
 using Gates.Core.Results;
@@ -12,7 +13,7 @@ internal static class LatencyReport
     public static int GateAndPublish(LatencyResults current, LatencyResults? baseline, string? thresholdsPath, CommonSettings common,
         GateEnvironment env, DateTimeOffset started, long clock, JsonObject? runDetails)
     {
-        var thresholds = thresholdsPath is null ? null : ThresholdFileReader.ReadFile(thresholdsPath);
+        var thresholds = thresholdsPath is null ? null : ThresholdFiles.Read(thresholdsPath);
         var outcome = thresholds is null
             ? ValidityOnly(current)
             : LatencyGate.Evaluate(thresholds, current, baseline);
