@@ -5,14 +5,15 @@ namespace Gates.Cli.Inputs;
 /// <summary>
 /// Reads every input file of every tool: a folder or a missing file is named as such and any I/O failure becomes a
 /// usage error (exit 2) naming the file. <paramref name="what"/> in each method is how messages call the file,
-/// e.g. "thresholds file".
+/// e.g. "thresholds file"; <c>shown</c>, when given, is the name messages and the result use instead of
+/// <c>path</c> (a path as the user gave it, when <c>path</c> is the resolved one).
 /// </summary>
 public static class InputFiles
 {
     /// <summary>The whole file with its SHA-256. An empty file is returned as zero bytes; the caller decides.</summary>
-    public static InputContent ReadAll(string path, string what)
+    public static InputContent ReadAll(string path, string what, string? shown = null)
     {
-        using var stream = OpenFile(path, what, bufferSize: 1);
+        using var stream = OpenFile(path, what, shown ?? path, bufferSize: 1);
         byte[] bytes;
         try
         {
@@ -22,23 +23,24 @@ public static class InputFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw InputProblems.CannotRead(path, what, e);
+            throw InputProblems.CannotRead(shown ?? path, what, e);
         }
 
-        return new InputContent(path, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        return new InputContent(shown ?? path, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
     /// <summary>
     /// The file as a stream for inputs too big to hold: it hashes and checks UTF-8 as it is read, so the file is read
     /// once for its data and its SHA-256 (<see cref="InputStream.Finish"/>).
     /// </summary>
-    public static InputStream Open(string path, string what) => new(path, what, OpenFile(path, what, 1 << 16));
+    public static InputStream Open(string path, string what, string? shown = null) =>
+        new(shown ?? path, what, OpenFile(path, what, shown ?? path, 1 << 16));
 
-    private static FileStream OpenFile(string path, string what, int bufferSize)
+    private static FileStream OpenFile(string path, string what, string shown, int bufferSize)
     {
         if (Directory.Exists(path))
         {
-            throw InputProblems.Folder(path, what);
+            throw InputProblems.Folder(shown, what);
         }
 
         try
@@ -47,11 +49,11 @@ public static class InputFiles
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw InputProblems.NotFound(path, what);
+            throw InputProblems.NotFound(shown, what);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw InputProblems.CannotRead(path, what, e);
+            throw InputProblems.CannotRead(shown, what, e);
         }
     }
 }

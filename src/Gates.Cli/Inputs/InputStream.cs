@@ -12,6 +12,7 @@ public sealed class InputStream : Stream
     private readonly string what;
     private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly Utf8Validator utf8;
+    private string? digest;
 
     internal InputStream(string path, string what, FileStream inner)
     {
@@ -58,12 +59,18 @@ public sealed class InputStream : Stream
     /// <summary>Reads what is left (so the hash covers the whole file) and returns the lowercase hex SHA-256.</summary>
     public string Finish()
     {
+        if (digest is not null)
+        {
+            return digest;
+        }
+
         var buffer = new byte[1 << 16];
         while (Read(buffer, 0, buffer.Length) > 0)
         {
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        digest = Convert.ToHexStringLower(hash.GetHashAndReset());
+        return digest;
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));

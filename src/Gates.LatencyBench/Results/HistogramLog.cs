@@ -1,3 +1,4 @@
+using Gates.Cli.Inputs;
 using Gates.Core;
 using Gates.LatencyBench.Measure;
 using HdrHistogram;
@@ -33,7 +34,7 @@ internal static class HistogramLog
         var result = new Dictionary<string, LongHistogram>(StringComparer.Ordinal);
         try
         {
-            using var stream = File.OpenRead(path);
+            using var stream = InputFiles.Open(path, "histogram log");
             using var reader = new HistogramLogReader(stream);
             foreach (var h in reader.ReadHistograms())
             {
@@ -47,7 +48,7 @@ internal static class HistogramLog
                 sum.Add(h);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
         {
             throw new GateInputException($"{path}: cannot read histogram log: {e.Message}");
         }
