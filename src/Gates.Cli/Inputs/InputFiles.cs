@@ -34,7 +34,11 @@ public static class InputFiles
     /// once for its data and its SHA-256 (<see cref="InputStream.Finish"/>).
     /// </summary>
     public static InputStream Open(string path, string what, string? shown = null) =>
-        new(shown ?? path, what, OpenFile(path, what, shown ?? path, 1 << 16));
+        new(shown ?? path, what, OpenFile(path, what, shown ?? path, 1 << 16), checkUtf8: true);
+
+    /// <summary>Like <see cref="Open"/> for a file that is not UTF-8 text (e.g. a histogram log): hashed, not checked.</summary>
+    public static InputStream OpenBinary(string path, string what, string? shown = null) =>
+        new(shown ?? path, what, OpenFile(path, what, shown ?? path, 1 << 16), checkUtf8: false);
 
     private static FileStream OpenFile(string path, string what, string shown, int bufferSize)
     {

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Gates.Cli.Inputs;
 
 /// <summary>
-/// A read-only stream over an input file that hashes and checks UTF-8 as bytes pass through it. Read errors and
+/// A read-only stream over an input file that hashes (and, for text, checks UTF-8) as bytes pass through it. Read errors and
 /// invalid UTF-8 are usage errors (exit 2) naming the file and, for UTF-8, the byte offset.
 /// </summary>
 public sealed class InputStream : Stream
@@ -11,15 +11,15 @@ public sealed class InputStream : Stream
     private readonly FileStream inner;
     private readonly string what;
     private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private readonly Utf8Validator utf8;
+    private readonly Utf8Validator? utf8;
     private string? digest;
 
-    internal InputStream(string path, string what, FileStream inner)
+    internal InputStream(string path, string what, FileStream inner, bool checkUtf8)
     {
         Path = path;
         this.what = what;
         this.inner = inner;
-        utf8 = new Utf8Validator(path);
+        utf8 = checkUtf8 ? new Utf8Validator(path) : null;
     }
 
     /// <summary>The path as the user gave it.</summary>
@@ -91,11 +91,11 @@ public sealed class InputStream : Stream
         hash.AppendData(read);
         if (n == 0)
         {
-            utf8.Finish();
+            utf8?.Finish();
         }
         else
         {
-            utf8.Append(read);
+            utf8?.Append(read);
         }
 
         BytesRead += n;

@@ -34,7 +34,7 @@ internal static class HistogramLog
         var result = new Dictionary<string, LongHistogram>(StringComparer.Ordinal);
         try
         {
-            using var stream = InputFiles.Open(path, "histogram log");
+            using var stream = InputFiles.OpenBinary(path, "histogram log");
             using var reader = new HistogramLogReader(stream);
             foreach (var h in reader.ReadHistograms())
             {
