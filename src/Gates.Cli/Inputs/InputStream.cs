@@ -3,7 +3,8 @@ using System.Security.Cryptography;
 namespace Gates.Cli.Inputs;
 
 /// <summary>
-/// A read-only stream over an input file that hashes (and, for text, checks UTF-8) as bytes pass through it. Read errors and
+/// A read-only stream over an input file that hashes (and, for text, checks UTF-8) as bytes pass through it. A file
+/// that starts with a UTF-16 or UTF-32 byte-order mark is hashed but not checked: its reader decodes it by that mark. Read errors and
 /// invalid UTF-8 are usage errors (exit 2) naming the file and, for UTF-8, the byte offset.
 /// </summary>
 public sealed class InputStream : Stream
@@ -19,7 +20,7 @@ public sealed class InputStream : Stream
         Path = path;
         this.what = what;
         this.inner = inner;
-        utf8 = checkUtf8 ? new Utf8Validator(path) : null;
+        utf8 = checkUtf8 ? new Utf8Validator(path, allowUtf16Or32Bom: true) : null;
     }
 
     /// <summary>The path as the user gave it.</summary>

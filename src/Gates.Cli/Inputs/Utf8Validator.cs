@@ -3,15 +3,34 @@ using System.Text;
 
 namespace Gates.Cli.Inputs;
 
-/// <summary>Checks UTF-8 given in pieces, carrying a character split across two pieces, and counts byte offsets.</summary>
-internal sealed class Utf8Validator(string path)
+/// <summary>
+/// Checks UTF-8 given in pieces, carrying a character split across two pieces, and counts byte offsets. With
+/// <paramref name="allowUtf16Or32Bom"/>, a stream that starts with a UTF-16 or UTF-32 byte-order mark is let through
+/// unchecked (its reader decodes it by that mark).
+/// </summary>
+internal sealed class Utf8Validator(string path, bool allowUtf16Or32Bom = false)
 {
+    private static readonly byte[][] OtherBoms = [[0xFF, 0xFE], [0xFE, 0xFF], [0, 0, 0xFE, 0xFF]];
     private readonly byte[] carry = new byte[8];
     private int carried;
     private long offset;
+    private bool off;
 
     public void Append(ReadOnlySpan<byte> data)
     {
+        if (offset == 0 && carried == 0 && allowUtf16Or32Bom)
+        {
+            foreach (var bom in OtherBoms)
+            {
+                off |= data.StartsWith(bom);
+            }
+        }
+
+        if (off)
+        {
+            return;
+        }
+
         if (carried > 0 && !data.IsEmpty)
         {
             var take = Math.Min(3, data.Length);

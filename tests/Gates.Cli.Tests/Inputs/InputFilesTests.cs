@@ -143,6 +143,23 @@ public class InputFilesTests
     }
 
     [Fact]
+    public void A_streamed_file_with_a_utf16_byte_order_mark_is_left_to_its_reader()
+    {
+        using var folder = new TempFolder();
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("a,b\n1,é\n")).ToArray();
+        var path = folder.File("wide.csv");
+        File.WriteAllBytes(path, bytes);
+
+        using var stream = InputFiles.Open(path, "data file");
+        using var reader = new StreamReader(stream, leaveOpen: true);
+
+        reader.ReadToEnd().ShouldBe("a,b\n1,é\n");
+        stream.Finish().ShouldBe(Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        Should.Throw<GateInputException>(() => InputFiles.ReadAll(path, "data file").Text())
+            .Message.ShouldBe($"{path}: invalid UTF-8 at byte 0");
+    }
+
+    [Fact]
     public void A_file_that_ends_inside_a_character_is_invalid_utf8()
     {
         using var folder = new TempFolder();
