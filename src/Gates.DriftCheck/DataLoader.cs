@@ -1,3 +1,4 @@
+using Gates.Cli.Inputs;
 using Gates.Core;
 using Gates.DriftCheck.Config;
 using Gates.DriftCheck.Data;
@@ -45,16 +46,7 @@ internal static class DataLoader
 
     private static bool IsProfile(string path)
     {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            var start = new byte[Math.Min(512, stream.Length)];
-            stream.ReadExactly(start);
-            return ProfileJson.LooksLikeProfile(start);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new GateInputException($"{path}: cannot read: {e.Message}");
-        }
+        using var stream = InputFiles.Open(path, "data file");
+        return ProfileJson.LooksLikeProfile(stream.Peek(512));
     }
 }

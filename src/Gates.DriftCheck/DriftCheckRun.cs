@@ -1,3 +1,4 @@
+using Gates.Cli.Inputs;
 using Gates.Cli;
 using Gates.Cli.Hosts;
 using Gates.Core;
@@ -15,7 +16,7 @@ internal static class DriftCheckRun
     public static Task<int> ExecuteAsync(DriftCheckSettings settings, GateEnvironment env, CancellationToken ct)
     {
         var run = GateRun.Start(DriftCheckCommand.Name, typeof(DriftCheckRun).Assembly, settings.Common, env);
-        var thresholds = settings.Common.Thresholds is { } path ? ThresholdFileReader.ReadFile(path, DriftSettingsReader.ReadOptions) : null;
+        var thresholds = settings.Common.Thresholds is { } path ? ThresholdFiles.Read(path, DriftSettingsReader.ReadOptions) : null;
         var drift = thresholds is null ? new DriftSettings() : DriftSettingsReader.Read(thresholds);
         drift = settings.Mode is { } mode ? drift with { Mode = mode } : drift;
 

@@ -1,3 +1,4 @@
+using Gates.Cli.Inputs;
 using Gates.Cli;
 using Gates.Cli.Hosts;
 using Gates.Core.Thresholds;
@@ -11,7 +12,7 @@ internal static class ProfileRun
 {
     public static int Execute(ProfileSettings settings, GateEnvironment env, CancellationToken ct)
     {
-        var thresholds = settings.Thresholds is { } path ? ThresholdFileReader.ReadFile(path, DriftSettingsReader.ReadOptions) : null;
+        var thresholds = settings.Thresholds is { } path ? ThresholdFiles.Read(path, DriftSettingsReader.ReadOptions) : null;
         var drift = thresholds is null ? new DriftSettings() : DriftSettingsReader.Read(thresholds);
         var progress = new ReadProgress(env, TimeSpan.FromSeconds(5));
         var profile = DataLoader.Reference(settings.Reference, settings.Data.ToOptions(drift), drift, ct, progress.For(settings.Reference));

@@ -1,3 +1,4 @@
+using Gates.Cli.Inputs;
 using Gates.Cli;
 using Gates.Core;
 using Gates.Core.Results;
@@ -17,7 +18,7 @@ internal static class EvalGateRun
             throw new GateInputException("--results is required (or set GATES_RESULTS): the evaluation results to gate");
         }
 
-        var thresholds = ThresholdFileReader.ReadFile(settings.Common.RequireThresholds());
+        var thresholds = ThresholdFiles.Read(settings.Common.RequireThresholds());
         var wanted = WantedMetrics.For(thresholds);
         var pairing = settings.Baseline.Count > 0;
         var current = settings.Results.Select(p => Read(p, settings, wanted, pairing, ct)).ToList();

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Gates.Cli.Inputs;
 using Gates.Core;
 using Gates.Core.Reporting;
 
@@ -38,17 +38,13 @@ internal static class ReportLoader
             var shown = Shown(full, workingDirectory);
             try
             {
-                var bytes = File.ReadAllBytes(full);
-                var report = GateReportJson.Parse(System.Text.Encoding.UTF8.GetString(bytes), shown);
-                reports.Add(new LoadedReport(shown, full, Convert.ToHexStringLower(SHA256.HashData(bytes)), report));
+                var content = InputFiles.ReadAll(full, "gate report", shown);
+                var report = GateReportJson.Parse(content.Text(), shown);
+                reports.Add(new LoadedReport(shown, full, content.Sha256, report));
             }
             catch (GateInputException e)
             {
                 problems.AddRange(e.Problems);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                problems.Add($"{shown}: cannot read: {e.Message}");
             }
         }
 

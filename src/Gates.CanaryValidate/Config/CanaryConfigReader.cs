@@ -1,3 +1,4 @@
+using Gates.Cli.Inputs;
 using Gates.Core.Text;
 using Gates.CanaryValidate.Analysis;
 using Gates.Core;
@@ -23,7 +24,7 @@ internal static class CanaryConfigReader
 
     public static CanaryConfig Read(string? path, CanaryOverrides flags, string defaultTemplate)
     {
-        var set = path is null ? null : ThresholdFileReader.ReadFile(path, Options);
+        var set = path is null ? null : ThresholdFiles.Read(path, Options);
         var where = path ?? "command line";
         var problems = new List<string>();
         var analysis = new YamlSection(where, "analysis", set?.Sections.GetValueOrDefault("analysis"), problems);

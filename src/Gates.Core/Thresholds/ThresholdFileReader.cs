@@ -7,25 +7,11 @@ namespace Gates.Core.Thresholds;
 
 /// <summary>
 /// Reads the threshold grammar shared by every tool (docs/thresholds.md). Every problem is collected
-/// and thrown at once as a <see cref="GateInputException"/> naming file, line and gate.
+/// and thrown at once as a <see cref="GateInputException"/> naming file, line and gate. It takes the bytes, never a
+/// path to open: Gates.Cli reads the file.
 /// </summary>
 public static class ThresholdFileReader
 {
-    public static ThresholdSet ReadFile(string path, ThresholdReadOptions? options = null)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new GateInputException($"{path}: cannot read thresholds file: {e.Message}");
-        }
-
-        return Read(path, bytes, options);
-    }
-
     public static ThresholdSet Read(string path, byte[] content, ThresholdReadOptions? options = null)
     {
         options ??= ThresholdReadOptions.Default;

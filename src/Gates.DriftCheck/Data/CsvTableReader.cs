@@ -1,4 +1,5 @@
 using CsvHelper;
+using Gates.Cli.Inputs;
 using Gates.Core;
 using Gates.DriftCheck.Profiling;
 
@@ -12,9 +13,8 @@ internal static class CsvTableReader
 {
     private static readonly char[] OtherSeparators = [',', ';', '\t', '|'];
 
-    public static Table Read(string path, Stream stream, TableReadOptions options, CancellationToken ct, Action<long>? progress = null)
+    public static Table Read(string path, InputStream hashing, TableReadOptions options, CancellationToken ct, Action<long>? progress = null)
     {
-        using var hashing = new HashingStream(stream);
         var csvOptions = CsvReaderOptions.Default with
         {
             Separator = options.Delimiter,

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Gates.Cli.Inputs;
 using Gates.Core;
 using Gates.DriftCheck.Profiling;
 
@@ -12,9 +13,8 @@ namespace Gates.DriftCheck.Data;
 /// </summary>
 internal static class JsonlTableReader
 {
-    public static Table Read(string path, Stream stream, TableReadOptions options, CancellationToken ct, Action<long>? progress = null)
+    public static Table Read(string path, InputStream hashing, TableReadOptions options, CancellationToken ct, Action<long>? progress = null)
     {
-        using var hashing = new HashingStream(stream);
         var columns = new List<ColumnAccumulator>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var seen = new bool[16];

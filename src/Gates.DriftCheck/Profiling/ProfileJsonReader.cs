@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
+using Gates.Cli.Inputs;
 using Gates.Core;
 using Gates.Core.Statistics.Drift;
 
@@ -11,15 +11,8 @@ internal static class ProfileJsonReader
 {
     public static TableProfile Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new GateInputException($"{path}: cannot read: {e.Message}");
-        }
+        var content = InputFiles.ReadAll(path, "profile");
+        var bytes = content.Utf8();
 
         try
         {
@@ -40,7 +33,7 @@ internal static class ProfileJsonReader
             return new TableProfile
             {
                 Path = path,
-                Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+                Sha256 = content.Sha256,
                 Rows = source.GetProperty("rows").GetInt64(),
                 Format = "profile",
                 SourceName = source.GetProperty("name").GetString(),

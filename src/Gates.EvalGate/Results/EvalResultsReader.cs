@@ -14,16 +14,6 @@ public static class EvalResultsReader
     public static IEvalResults Read(string path, ResultsFormat format, ReadOptions? options = null)
     {
         options ??= ReadOptions.Default;
-        if (Directory.Exists(path))
-        {
-            throw new GateInputException($"{path}: is a folder, not a results file");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new GateInputException($"{path}: results file not found");
-        }
-
         if (format == ResultsFormat.Auto && FormatDetector.IsLineDelimited(path))
         {
             format = FormatDetector.LineFormat(path);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gates.Cli.Inputs;
 using Gates.Core;
 
 namespace Gates.EvalGate.Results;
@@ -84,9 +85,8 @@ internal static class FormatDetector
     /// <summary>The start of the file: at least the first line and the start of the next non-blank one.</summary>
     private static byte[] Peek(string path)
     {
-        try
+        using var stream = InputFiles.Open(path, ResultsFile.What);
         {
-            using var stream = File.OpenRead(path);
             var buffer = new byte[PeekSize];
             var length = 0;
             while (length < MaxPeek)
@@ -111,10 +111,6 @@ internal static class FormatDetector
             }
 
             return buffer[..length];
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw ResultsFile.CannotRead(path, e);
         }
     }
 

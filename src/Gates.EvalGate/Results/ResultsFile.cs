@@ -1,28 +1,19 @@
-using System.Security.Cryptography;
-using Gates.Core;
+using Gates.Cli.Inputs;
 
 namespace Gates.EvalGate.Results;
 
-/// <summary>Reads a whole results file (for the JSON formats) with its SHA-256, mapping I/O failures to input errors.</summary>
+/// <summary>Reads a whole results file (for the JSON formats) with its SHA-256 through <see cref="InputFiles"/>.</summary>
 internal static class ResultsFile
 {
+    /// <summary>How input messages call a results file.</summary>
+    public const string What = "results file";
+
     public static (byte[] Bytes, string Sha256) ReadAll(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw CannotRead(path, e);
-        }
-
-        return (bytes, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        var content = InputFiles.ReadAll(path, What);
+        content.Utf8();
+        return (content.Bytes, content.Sha256);
     }
-
-    public static GateInputException CannotRead(string path, Exception e) =>
-        new($"{path}: cannot read results file: {e.Message}");
 
     /// <summary>The bytes after a UTF-8 byte-order mark, if there is one.</summary>
     public static ReadOnlyMemory<byte> WithoutBom(byte[] bytes) =>

@@ -1,4 +1,5 @@
-using System.Security.Cryptography;
+using Gates.Cli.Inputs;
+using Gates.Core;
 
 namespace Gates.GateReport.Evidence;
 
@@ -24,17 +25,10 @@ internal sealed record NamedFile(string Role, string Path, string Sha256, IReadO
     {
         try
         {
-            var full = System.IO.Path.GetFullPath(path, workingDirectory);
-            if (!File.Exists(full))
-            {
-                return "absent";
-            }
-
-            using var stream = File.OpenRead(full);
-            var actual = Convert.ToHexStringLower(SHA256.HashData(stream));
-            return string.Equals(actual, recorded, StringComparison.OrdinalIgnoreCase) ? "same" : "changed";
+            using var stream = InputFiles.OpenBinary(System.IO.Path.GetFullPath(path, workingDirectory), "input file", path);
+            return string.Equals(stream.Finish(), recorded, StringComparison.OrdinalIgnoreCase) ? "same" : "changed";
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is GateInputException or ArgumentException or NotSupportedException)
         {
             return "absent";
         }

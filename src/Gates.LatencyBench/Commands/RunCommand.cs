@@ -1,3 +1,4 @@
+using Gates.Cli.Inputs;
 using Gates.Core.Text;
 using System.CommandLine;
 using System.Text.Json;
@@ -190,15 +191,7 @@ internal static class RunCommand
             return text;
         }
 
-        var path = env.Resolve(text[1..]);
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new GateInputException($"--body-template: cannot read {path}: {e.Message}");
-        }
+        return InputFiles.ReadAll(env.Resolve(text[1..]), "--body-template file").Text();
     }
 
     private static List<KeyValuePair<string, string>> Headers(string[] values) => [.. values.Select(h =>

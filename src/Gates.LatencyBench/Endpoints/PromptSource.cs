@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gates.Cli.Inputs;
 using Gates.Core;
 
 namespace Gates.LatencyBench.Endpoints;
@@ -21,19 +22,18 @@ internal static class PromptSource
     /// </summary>
     public static IReadOnlyList<Prompt> ReadJsonl(string path)
     {
-        string[] lines;
-        try
+        var lines = new List<string>();
+        using (var reader = new StringReader(InputFiles.ReadAll(path, "prompts file").Text()))
         {
-            lines = File.ReadAllLines(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new GateInputException($"{path}: cannot read prompts: {e.Message}");
+            while (reader.ReadLine() is { } line)
+            {
+                lines.Add(line);
+            }
         }
 
         var prompts = new List<Prompt>();
         var problems = new List<string>();
-        for (var i = 0; i < lines.Length; i++)
+        for (var i = 0; i < lines.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(lines[i]))
             {

@@ -1,3 +1,4 @@
+using Gates.Cli.Inputs;
 using System.Text.Json.Nodes;
 using Gates.Cli;
 using Gates.Core.Results;
@@ -17,7 +18,7 @@ internal static class LatencyReport
             return Task.FromResult(ExitCodes.For(new RunOutcome(Verdict.Pass), run.Common));
         }
 
-        var thresholds = run.Common.Thresholds is { } path ? ThresholdFileReader.ReadFile(path) : null;
+        var thresholds = run.Common.Thresholds is { } path ? ThresholdFiles.Read(path) : null;
         var outcome = thresholds is null
             ? ValidityOnly(current)
             : LatencyGate.Evaluate(thresholds, current, baseline);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Gates.Cli.Inputs;
 using Gates.Core;
 
 namespace Gates.LatencyBench.Import;
@@ -13,17 +14,10 @@ internal static class ResultsReader
 {
     public static LatencyResults Read(string path, int? entry = null)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new GateInputException($"{path}: cannot read results: {e.Message}");
-        }
-
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var content = InputFiles.ReadAll(path, "results file");
+        content.Utf8();
+        var bytes = content.Bytes;
+        var sha = content.Sha256;
         var records = Parse(bytes, path);
         if (records.Count > 1)
         {

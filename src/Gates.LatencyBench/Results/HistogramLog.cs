@@ -1,3 +1,4 @@
+using Gates.Cli.Inputs;
 using Gates.Core;
 using Gates.LatencyBench.Measure;
 using HdrHistogram;
@@ -47,10 +48,10 @@ internal static class HistogramLog
     {
         try
         {
-            using var stream = File.OpenRead(path);
+            using var stream = InputFiles.OpenBinary(path, "histogram log");
             return Read(stream);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
         {
             throw new GateInputException($"{path}: cannot read histogram log: {e.Message}");
         }

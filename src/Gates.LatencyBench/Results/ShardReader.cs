@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gates.Cli.Inputs;
 using Gates.Core;
 using Gates.LatencyBench.Measure;
 using HdrHistogram;
@@ -16,10 +17,10 @@ internal static class ShardReader
         JsonElement root;
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            using var doc = JsonDocument.Parse(InputFiles.ReadAll(path, "shard results file").Utf8());
             root = doc.RootElement.Clone();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (JsonException e)
         {
             throw new GateInputException($"{path}: cannot read shard results: {e.Message}");
         }

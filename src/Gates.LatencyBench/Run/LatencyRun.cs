@@ -23,7 +23,7 @@ internal static class LatencyRun
         // Fail fast on bad thresholds or baseline: before minutes of load, not after.
         if (settings.Common.Thresholds is { } thresholdsPath)
         {
-            Core.Thresholds.ThresholdFileReader.ReadFile(thresholdsPath);
+            Cli.Inputs.ThresholdFiles.Read(thresholdsPath);
         }
 
         var baseline = settings.Baseline is { } b ? ResultsReader.Read(b, settings.BaselineEntry) : null;

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text.Json;
+using Gates.Cli.Inputs;
 using Gates.Core;
 
 namespace Gates.ManifestBump.Promotion;
@@ -9,17 +9,9 @@ public sealed record Evidence(string Path, string Sha256, string? Tool, string? 
 {
     public static Evidence Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new GateInputException($"--evidence {path}: cannot read: {e.Message}");
-        }
-
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var content = InputFiles.ReadAll(path, "evidence file");
+        var bytes = content.Utf8();
+        var sha = content.Sha256;
         try
         {
             var root = JsonDocument.Parse(bytes).RootElement;

@@ -1,4 +1,5 @@
 using System.Text;
+using Gates.Cli.Inputs;
 using Gates.Core;
 
 namespace Gates.ManifestBump.Yaml;
@@ -35,14 +36,7 @@ internal static class ManifestFiles
 {
     public static ManifestText Read(string path)
     {
-        try
-        {
-            return ManifestText.Decode(File.ReadAllBytes(path), path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new GateInputException($"{path}: cannot read: {e.Message}");
-        }
+        return ManifestText.Decode(InputFiles.ReadAll(path, "manifest").Bytes, path);
     }
 
     public static void WriteAtomically(string path, ManifestText manifest) => Gates.Cli.Hosts.AtomicFile.Write(path, manifest.Encode());

@@ -28,7 +28,27 @@ public class BadInputTests
         using var h = new DriftCheckHarness();
 
         h.Run("--reference", "nope.csv", "--current", DriftCheckHarness.Sample("current-ok.csv")).ShouldExit(2)
-            .Stderr.ShouldContain($"{h.Folder.File("nope.csv")}: cannot read");
+            .Stderr.ShouldContain($"{h.Folder.File("nope.csv")}: data file not found");
+    }
+
+    [Fact]
+    public void A_folder_is_named_as_a_folder()
+    {
+        using var h = new DriftCheckHarness();
+
+        h.Run("--reference", h.Folder.Path, "--current", DriftCheckHarness.Sample("current-ok.csv")).ShouldExit(2)
+            .Stderr.ShouldContain($"{h.Folder.Path}: is a folder, not a data file");
+    }
+
+    [Fact]
+    public void Invalid_utf8_in_a_data_file_is_exit_2_with_the_byte_offset()
+    {
+        using var h = new DriftCheckHarness();
+        var current = h.Folder.File("cur.csv");
+        File.WriteAllBytes(current, [.. "a,b\n1,x\n2,"u8.ToArray(), 0xFF, .. "\n"u8.ToArray()]);
+
+        h.Run("--reference", DriftCheckHarness.Sample("reference.csv"), "--current", current).ShouldExit(2)
+            .Stderr.ShouldContain($"{current}: invalid UTF-8 at byte 10");
     }
 
     [Fact]

@@ -1,44 +1,35 @@
 using System.Buffers;
-using System.Security.Cryptography;
+using Gates.Cli.Inputs;
 
 namespace Gates.EvalGate.Results.Jsonl;
 
 /// <summary>
-/// Streams a file line by line over one pooled buffer while another core hashes it. Lines are handed out as spans into
+/// Streams a file line by line over one pooled buffer; the <see cref="InputStream"/> under it hashes the bytes and
+/// checks their UTF-8 as they pass. Lines are handed out as spans into
 /// the buffer (valid until the next call); blank lines are skipped but counted, a UTF-8 BOM and '\r' are dropped.
 /// Memory stays at the longest line, however long the file.
 /// </summary>
 internal sealed class JsonLines : IDisposable
 {
     private const int InitialSize = 1 << 20;
-    private readonly string path;
-    private readonly FileStream stream;
+    private readonly InputStream stream;
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
     private int start;
     private int end;
-    private readonly Task<string> hash;
     private bool endOfFile;
     private bool first = true;
 
     public JsonLines(string path)
     {
-        this.path = path;
         try
         {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            stream = InputFiles.Open(path, ResultsFile.What);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            throw ResultsFile.CannotRead(path, e);
+            throw;
         }
-
-        // The digest is computed on the other core from its own read of the file, off the parser's path.
-        hash = Task.Run(() =>
-        {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-            return Convert.ToHexStringLower(SHA256.HashData(file));
-        });
     }
 
     /// <summary>1-based number of the line last returned.</summary>
@@ -60,18 +51,8 @@ internal sealed class JsonLines : IDisposable
         return false;
     }
 
-    /// <summary>The sha256 of the whole file.</summary>
-    public string Sha256()
-    {
-        try
-        {
-            return hash.GetAwaiter().GetResult();
-        }
-        catch (IOException e)
-        {
-            throw ResultsFile.CannotRead(path, e);
-        }
-    }
+    /// <summary>The sha256 of the whole file (what is not read yet is read for it).</summary>
+    public string Sha256() => stream.Finish();
 
     public void Dispose()
     {
@@ -140,15 +121,7 @@ internal sealed class JsonLines : IDisposable
             buffer = larger;
         }
 
-        int read;
-        try
-        {
-            read = stream.Read(buffer, end, buffer.Length - end);
-        }
-        catch (IOException e)
-        {
-            throw ResultsFile.CannotRead(path, e);
-        }
+        var read = stream.Read(buffer, end, buffer.Length - end);
 
         if (read == 0)
         {
