@@ -50,20 +50,16 @@ public sealed class CommonOptions
 
     public CommonSettings Bind(ParseResult parse, GateEnvironment env)
     {
-        string? Path(Option<string?> option) => parse.GetValue(option) is { Length: > 0 } p ? env.Resolve(p) : null;
+        string? Path(Option<string?> option) => FlagValues.Path(parse.GetValue(option), env);
 
         var format = parse.GetValue(Format) ?? "text";
         if (format is not ("text" or "markdown" or "json" or "junit"))
         {
-            throw new Core.GateInputException($"--format: '{format}' is not one of text|markdown|json|junit");
+            throw FlagValues.Invalid("--format", format, "one of text|markdown|json|junit");
         }
 
         var prComment = EnvOption.ParseWord(parse.GetValue(PrComment), "--pr-comment", PrCommentMode.Auto);
-        var prNumber = parse.GetValue(PrNumber) is { Length: > 0 } number
-            ? long.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
-                ? n
-                : throw new Core.GateInputException($"--pr-number: '{number}' is not a positive whole number")
-            : (long?)null;
+        var prNumber = FlagValues.Long(parse.GetValue(PrNumber), "--pr-number");
 
         return new CommonSettings
         {

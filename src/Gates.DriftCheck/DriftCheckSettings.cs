@@ -37,7 +37,8 @@ internal sealed record DataSettings
 internal sealed record ProfileSettings
 {
     public required string Reference { get; init; }
-    public required string Output { get; init; }
+    /// <summary>Where --save-profile writes the profile.</summary>
+    public required string SaveProfile { get; init; }
     public string? Thresholds { get; init; }
     public int Quantiles { get; init; } = 1000;
     public required DataSettings Data { get; init; }

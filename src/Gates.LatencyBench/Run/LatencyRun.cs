@@ -82,7 +82,7 @@ internal static class LatencyRun
         var results = NativeImporter.Read(System.Text.Json.JsonDocument.Parse(doc.ToJsonString()).RootElement.Clone(), path ?? "(not written)", "");
         results = results with { Warnings = [.. warnings] };
         new SummaryWriter(settings.Common.Thresholds is null ? env.Out : env.Error).Write(results, record);
-        if (settings.Common.Thresholds is null && settings.Common.ReportJson is null && results.InvalidReasons.Count == 0)
+        if (settings.Common.Thresholds is null && settings.Common.ReportJson is null && settings.Common.Output is null && results.InvalidReasons.Count == 0)
         {
             return ExitCodes.Passed;
         }
@@ -123,7 +123,7 @@ internal static class LatencyRun
     private static (string? Path, JsonObject Doc) WriteResults(RunSettings settings, RunRecord record, GateEnvironment env)
     {
         string? hlog = null;
-        if (settings.Shard is not null && settings.Output is { } output)
+        if (settings.Shard is not null && settings.SaveResults is { } output)
         {
             var hlogPath = Path.ChangeExtension(output, ".hlog");
             Directory.CreateDirectory(Path.GetDirectoryName(hlogPath)!);
@@ -132,13 +132,13 @@ internal static class LatencyRun
         }
 
         var doc = ResultsDocument.Create(record, hlog);
-        if (settings.Output is { } path)
+        if (settings.SaveResults is { } path)
         {
             ResultsDocument.Write(path, doc);
             env.Error.WriteLine($"latency-bench: results written to {path}{(hlog is null ? "" : $" (histogram log {hlog})")}");
         }
 
-        return (settings.Output, doc);
+        return (settings.SaveResults, doc);
     }
 
     private static JsonObject Target(EndpointSettings e) => new()

@@ -55,7 +55,7 @@ public class LoadModelTests
             Common = new CommonSettings(),
             Endpoint = new EndpointSettings { Url = new Uri(server.BaseUrl + "/v1/chat/completions"), Api = ApiKind.OpenAiChat },
             Plan = new LoadPlan { Concurrency = 1, Duration = TimeSpan.FromMinutes(5) },
-            Output = temp.File("r.json"),
+            SaveResults = temp.File("r.json"),
             Progress = ProgressMode.Off,
         };
 
