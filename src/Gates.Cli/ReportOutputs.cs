@@ -6,7 +6,8 @@ using Gates.Core.Results;
 namespace Gates.Cli;
 
 /// <summary>
-/// Sends a finished report where it belongs: the gate report file, the chosen format on stdout or --output,
+/// Sends a finished report where it belongs: the gate report file, the --markdown and --html side files, the chosen
+/// format on stdout or --output,
 /// the host's own channels and the sticky pull-request comment. Returns the exit code under --fail-on and
 /// --on-inconclusive; with --pr-comment required, a comment that could not be posted makes it 3.
 /// </summary>
@@ -23,6 +24,16 @@ public static class ReportOutputs
         if (settings.ReportJson is { } reportPath)
         {
             AtomicFile.Write(reportPath, Render(report, "json"));
+        }
+
+        if (settings.Markdown is { } markdownPath)
+        {
+            AtomicFile.Write(markdownPath, markdown(true).RenderToString(report));
+        }
+
+        if (settings.Html is { } htmlPath)
+        {
+            AtomicFile.Write(htmlPath, (options.Html ?? new HtmlRenderer()).RenderToString(report));
         }
 
         var chosen = settings.Format == "markdown" ? markdown(true) : ReportRenderers.For(settings.Format);

@@ -16,15 +16,13 @@ internal static class DriftCheckCommand
         var common = new CommonOptions(env);
         var reference = EnvOption.Text(env, "--reference", "Reference data (CSV or JSON lines), or a profile made by 'drift-check profile'");
         var current = EnvOption.Text(env, "--current", "Current data to compare with the reference (CSV or JSON lines)");
-        var html = EnvOption.Text(env, "--html", "Write a self-contained HTML report with a chart per column to this file");
-        var markdown = EnvOption.Text(env, "--markdown", "Write the drift table in Markdown (for a PR comment) to this file");
         var driftJson = EnvOption.Text(env, "--drift-json", "Write the drift details (every column, statistic and chart) as JSON to this file");
         var mode = EnvOption.Text(env, "--mode", "default | evidently (overrides drift.mode of the thresholds file)");
         var data = new DataOptions(env);
 
         var root = new RootCommand("drift-check: compare current data with reference data, column by column, and gate on drift.")
         {
-            reference, current, html, markdown, driftJson, mode,
+            reference, current, driftJson, mode,
         };
         data.AddTo(root);
         common.AddTo(root);
@@ -36,8 +34,6 @@ internal static class DriftCheckCommand
                 Common = common.Bind(parse, env),
                 Reference = FlagValues.RequiredPath(parse.GetValue(reference), "--reference", "the reference data or profile", env),
                 Current = FlagValues.RequiredPath(parse.GetValue(current), "--current", "the current data", env),
-                Html = FlagValues.Path(parse.GetValue(html), env),
-                Markdown = FlagValues.Path(parse.GetValue(markdown), env),
                 DriftJson = FlagValues.Path(parse.GetValue(driftJson), env),
                 Mode = parse.GetValue(mode) is { } m ? ParseMode(m) : null,
                 Data = data.Bind(parse),

@@ -56,17 +56,11 @@ internal static class DriftCheckRun
             AtomicFile.Write(jsonPath, details.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
         }
 
-        if (settings.Markdown is { } markdownPath)
+        return ReportOutputs.Publish(report, settings.Common, env, new PublishOptions
         {
-            AtomicFile.Write(markdownPath, DriftMarkdown.Render(report, result));
-        }
-
-        if (settings.Html is { } htmlPath)
-        {
-            AtomicFile.Write(htmlPath, HtmlReport.Render(report, result));
-        }
-
-        return ReportOutputs.Publish(report, settings.Common, env, new PublishOptions { Markdown = details => new DriftMarkdown(result, details) });
+            Markdown = details => new DriftMarkdown(result, details),
+            Html = new DriftHtml(result),
+        });
     }
 
     public static string Summary(DriftResult r)

@@ -10,8 +10,6 @@ internal sealed record DriftCheckSettings
     public required CommonSettings Common { get; init; }
     public required string Reference { get; init; }
     public required string Current { get; init; }
-    public string? Html { get; init; }
-    public string? Markdown { get; init; }
     public string? DriftJson { get; init; }
     public DriftMode? Mode { get; init; }
     public required DataSettings Data { get; init; }

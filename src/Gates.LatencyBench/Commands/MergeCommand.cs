@@ -51,7 +51,7 @@ internal static class MergeCommand
             new Run.SummaryWriter(settings.Thresholds is null ? env.Out : env.Error).Write(results, merged);
             var basis = FlagValues.Path(parse.GetValue(baseline), env) is { } b ? ResultsReader.Read(b) : null;
             ct.ThrowIfCancellationRequested();
-            if (settings.Thresholds is null && settings.ReportJson is null && settings.Output is null && results.InvalidReasons.Count == 0)
+            if (settings.Thresholds is null && !settings.WritesReportFiles && results.InvalidReasons.Count == 0)
             {
                 return Task.FromResult(ExitCodes.Passed);
             }

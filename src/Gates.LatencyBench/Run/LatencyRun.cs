@@ -82,7 +82,7 @@ internal static class LatencyRun
         var results = NativeImporter.Read(System.Text.Json.JsonDocument.Parse(doc.ToJsonString()).RootElement.Clone(), path ?? "(not written)", "");
         results = results with { Warnings = [.. warnings] };
         new SummaryWriter(settings.Common.Thresholds is null ? env.Out : env.Error).Write(results, record);
-        if (settings.Common.Thresholds is null && settings.Common.ReportJson is null && settings.Common.Output is null && results.InvalidReasons.Count == 0)
+        if (settings.Common.Thresholds is null && !settings.Common.WritesReportFiles && results.InvalidReasons.Count == 0)
         {
             return ExitCodes.Passed;
         }
