@@ -83,7 +83,8 @@ public class FlagMeaningTests
     [Fact]
     public void Old_flag_names_are_gone()
     {
-        Option? Find(string tool, string command, string flag) => Commands(tool, Tools()[tool]).Single(c => c.Name == command).Options.FirstOrDefault(o => o.Name == flag);
+        Option? Find(string tool, string command, string flag) =>
+            (command == tool ? Tools()[tool] : Tools()[tool].Subcommands.Single(c => c.Name == command)).Options.FirstOrDefault(o => o.Name == flag);
 
         Find("canary-validate", "canary-validate", "--canary").ShouldBeNull();
         Find("canary-validate", "canary-validate", "--baseline").ShouldBeNull();
@@ -125,7 +126,7 @@ public class FlagMeaningTests
 
     private static IEnumerable<(string Tool, string Where, Option Option)> Declarations() =>
         Tools().SelectMany(t => Commands(t.Key, t.Value).SelectMany(c => c.Options
-            .Where(o => o.Name.StartsWith("--", StringComparison.Ordinal))
+            .Where(o => o.Name.StartsWith("--", StringComparison.Ordinal) && o is not (System.CommandLine.Help.HelpOption or VersionOption))
             .Select(o => (t.Key, c == t.Value ? t.Key : $"{t.Key} {c.Name}", o))));
 
     private static IEnumerable<string> ShortAliases(Option option) => option.Aliases.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
