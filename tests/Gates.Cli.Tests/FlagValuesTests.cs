@@ -12,7 +12,10 @@ public class FlagValuesTests
     public void Numbers_are_read_in_the_invariant_culture(string text, double expected)
     {
         var before = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+        var comma = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        comma.NumberFormat.NumberDecimalSeparator = ",";
+        comma.NumberFormat.NumberGroupSeparator = ".";
+        CultureInfo.CurrentCulture = comma;
         try
         {
             FlagValues.Number(text, "--alpha").ShouldBe(expected);

@@ -1,5 +1,6 @@
 using Gates.Core.Reporting;
 using Gates.Core.Results;
+using Gates.Core.Thresholds;
 
 namespace Gates.Cli.Tests;
 
