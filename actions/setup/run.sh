@@ -49,7 +49,7 @@ default() { # variable path: gives the variable a path in the run folder when it
 default GATES_REPORT_JSON "$tool.json"
 files=() # output=variable pairs reported when the file exists
 case "$tool/$sub" in
-  latency-bench/run | latency-bench/merge) default GATES_OUTPUT latency-results.json; files+=(results-file=GATES_OUTPUT) ;;
+  latency-bench/run | latency-bench/merge) default GATES_SAVE_RESULTS latency-results.json; files+=(results-file=GATES_SAVE_RESULTS) ;;
   drift-check/) default GATES_HTML drift.html; default GATES_MARKDOWN drift.md; files+=(html-report=GATES_HTML drift-markdown=GATES_MARKDOWN) ;;
   gate-report/) default GATES_EVIDENCE evidence.json; files+=(evidence=GATES_EVIDENCE) ;;
 esac

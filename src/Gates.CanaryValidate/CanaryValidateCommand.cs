@@ -1,6 +1,4 @@
-using Gates.Core.Text;
 using System.CommandLine;
-using System.Globalization;
 using Gates.CanaryValidate.Analysis;
 using Gates.CanaryValidate.Config;
 using Gates.Cli;
@@ -23,8 +21,8 @@ internal static class CanaryValidateCommand
         var ns = Text("--namespace", "Namespace of the target and {{namespace}} in queries", "-n");
         var kubeconfig = Text("--kubeconfig", "kubeconfig file (default: KUBECONFIG, ~/.kube/config, or in-cluster)");
         var context = Text("--context", "kubeconfig context");
-        var canary = Text("--canary", "The canary's name in metric labels; without a Kubernetes target, give --canary and --baseline");
-        var baseline = Text("--baseline", "The baseline's name in metric labels");
+        var canary = Text("--canary-name", "The canary's name in metric labels; without a Kubernetes target, give --canary-name and --baseline-name");
+        var baseline = Text("--baseline-name", "The baseline's name in metric labels");
         var config = Text("--config", "Canary YAML: gates: plus analysis: and prometheus: sections (also accepted as --thresholds)", "-c");
         var url = Text("--prometheus-url", "Prometheus base URL (http://prometheus:9090)");
         var token = Text("--prometheus-token", "Bearer token for Prometheus");
@@ -54,32 +52,32 @@ internal static class CanaryValidateCommand
         root.SetAction(async (parse, ct) =>
         {
             var commonSettings = common.Bind(parse, env);
-            var configPath = parse.GetValue(config) is { Length: > 0 } c ? env.Resolve(c) : commonSettings.Thresholds;
+            var configPath = FlagValues.Path(parse.GetValue(config), env) ?? commonSettings.Thresholds;
             var settings = new CanaryValidateSettings
             {
                 Common = commonSettings,
                 Config = configPath,
                 Overrides = new CanaryOverrides
                 {
-                    Duration = Duration(parse.GetValue(duration), "--duration"),
-                    Interval = Duration(parse.GetValue(interval), "--interval"),
-                    Warmup = Duration(parse.GetValue(warmup), "--warmup"),
-                    Alpha = Number(parse.GetValue(alpha), "--alpha", 1e-6, 0.5),
-                    MinSamples = (long?)Number(parse.GetValue(minSamples), "--min-samples", 1, 1e12),
+                    Duration = FlagValues.Duration(parse.GetValue(duration), "--duration"),
+                    Interval = FlagValues.Duration(parse.GetValue(interval), "--interval"),
+                    Warmup = FlagValues.Duration(parse.GetValue(warmup), "--warmup"),
+                    Alpha = FlagValues.Number(parse.GetValue(alpha), "--alpha", 1e-6, 0.5),
+                    MinSamples = FlagValues.Long(parse.GetValue(minSamples), "--min-samples", 1, 1_000_000_000_000),
                     OnNoData = parse.GetValue(onNoData) is { } policy ? EnvOption.ParseWord(policy, "--on-no-data", NoDataPolicy.Inconclusive) : null,
-                    CanaryPercent = Number(parse.GetValue(percent), "--canary-percent", 0, 100),
+                    CanaryPercent = FlagValues.Number(parse.GetValue(percent), "--canary-percent", 0, 100),
                     Template = parse.GetValue(template),
-                    QualityThreshold = Number(parse.GetValue(quality), "--quality-threshold", 0, 1),
-                    ErrorRateThreshold = Number(parse.GetValue(errors), "--error-rate-threshold", 0, 1),
-                    PrometheusUrl = Url(parse.GetValue(url)),
-                    PrometheusTimeout = Duration(parse.GetValue(timeout), "--prometheus-timeout"),
-                    PrometheusRetries = (int?)Number(parse.GetValue(retries), "--prometheus-retries", 0, 100),
+                    QualityThreshold = FlagValues.Number(parse.GetValue(quality), "--quality-threshold", 0, 1),
+                    ErrorRateThreshold = FlagValues.Number(parse.GetValue(errors), "--error-rate-threshold", 0, 1),
+                    PrometheusUrl = FlagValues.Url(parse.GetValue(url), "--prometheus-url"),
+                    PrometheusTimeout = FlagValues.Duration(parse.GetValue(timeout), "--prometheus-timeout"),
+                    PrometheusRetries = FlagValues.Int(parse.GetValue(retries), "--prometheus-retries", 0, 100),
                 },
                 Deployment = parse.GetValue(deployment),
                 StableDeployment = parse.GetValue(stable),
                 InferenceService = parse.GetValue(isvc),
                 Namespace = parse.GetValue(ns),
-                Kubeconfig = parse.GetValue(kubeconfig) is { Length: > 0 } k ? env.Resolve(k) : null,
+                Kubeconfig = FlagValues.Path(parse.GetValue(kubeconfig), env),
                 Context = parse.GetValue(context),
                 Canary = parse.GetValue(canary),
                 Baseline = parse.GetValue(baseline),
@@ -93,24 +91,4 @@ internal static class CanaryValidateCommand
         });
         return root;
     }
-
-    private static TimeSpan? Duration(string? text, string flag) =>
-        text is null ? null : DurationText.TryParse(text, out var d) ? d : throw new GateInputException($"{flag}: '{text}' is not a duration (900, 900s, 15m, 1h)");
-
-    private static double? Number(string? text, string flag, double min, double max)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
-            ? v
-            : throw new GateInputException($"{flag}: '{text}' must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
-    }
-
-    private static Uri? Url(string? text) =>
-        text is null ? null
-        : Uri.TryCreate(text, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u
-        : throw new GateInputException($"--prometheus-url: '{text}' is not an http(s) URL");
 }

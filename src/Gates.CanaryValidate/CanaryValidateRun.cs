@@ -25,8 +25,8 @@ internal static class CanaryValidateRun
         var config = CanaryConfigReader.Read(settings.Config, settings.Overrides, defaultTemplate);
         var url = config.Prometheus.Url ?? throw new GateInputException("--prometheus-url is required (or prometheus.url in the config, or GATES_PROMETHEUS_URL)");
         var targets = new QueryTargets(
-            settings.Canary ?? target?.CanaryName ?? throw new GateInputException("give --deployment, --inference-service, or --canary and --baseline"),
-            settings.Baseline ?? target?.BaselineName ?? throw new GateInputException("--baseline is required with --canary"),
+            settings.Canary ?? target?.CanaryName ?? throw new GateInputException("give --deployment, --inference-service, or --canary-name and --baseline-name"),
+            settings.Baseline ?? target?.BaselineName ?? throw new GateInputException("--baseline-name is required with --canary-name"),
             ns);
         var plan = config.Plan with { ExpectedShare = config.Plan.ExpectedShare ?? target?.ConfiguredCanaryShare };
         config = config with { Plan = plan };

@@ -15,8 +15,9 @@ internal sealed record CanaryValidateSettings
     public string? Namespace { get; init; }
     public string? Kubeconfig { get; init; }
     public string? Context { get; init; }
-    /// <summary>The canary's name in metric labels, when no Kubernetes target is read (or to override it).</summary>
+    /// <summary>--canary-name: the canary's name in metric labels, when no Kubernetes target is read (or to override it).</summary>
     public string? Canary { get; init; }
+    /// <summary>--baseline-name: the baseline's name in metric labels.</summary>
     public string? Baseline { get; init; }
     public string? PrometheusToken { get; init; }
     public string? PrometheusUser { get; init; }

@@ -10,7 +10,9 @@ public sealed class CommonOptions
         Thresholds = EnvOption.Text(env, "--thresholds", "Threshold YAML file", "-t");
         ReportJson = EnvOption.Text(env, "--report-json", "Write the gate report (JSON) to this path");
         Format = EnvOption.Text(env, "--format", "What to print: text | markdown | json | junit (default text)");
-        Output = EnvOption.Text(env, "--output", "Write the --format output to this file instead of stdout", "-o");
+        Output = EnvOption.Text(env, "--output", "Write the --format output (the rendered report) to this file instead of stdout", "-o");
+        Markdown = EnvOption.Text(env, "--markdown", "Also write the Markdown report (with details) to this file");
+        Html = EnvOption.Text(env, "--html", "Also write a self-contained HTML report to this file");
         FailOn = EnvOption.Text(env, "--fail-on", "Lowest verdict that fails the run: fail | warn (default fail)");
         OnInconclusive = EnvOption.Text(env, "--on-inconclusive", "Map an inconclusive verdict: exit (4) | pass | warn | fail");
         Ci = EnvOption.Text(env, "--ci", "CI host: github | gitlab | argo | none (detected from the environment by default)");
@@ -28,6 +30,8 @@ public sealed class CommonOptions
     public Option<string?> ReportJson { get; }
     public Option<string?> Format { get; }
     public Option<string?> Output { get; }
+    public Option<string?> Markdown { get; }
+    public Option<string?> Html { get; }
     public Option<string?> FailOn { get; }
     public Option<string?> OnInconclusive { get; }
     public Option<string?> Ci { get; }
@@ -42,7 +46,7 @@ public sealed class CommonOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Thresholds, ReportJson, Format, Output, FailOn, OnInconclusive, Ci, PrComment, CommentKey, CommentMode, PrNumber, OutputsDir, SubjectModel, SubjectVersion, Verbose })
+        foreach (var option in new Option[] { Thresholds, ReportJson, Format, Output, Markdown, Html, FailOn, OnInconclusive, Ci, PrComment, CommentKey, CommentMode, PrNumber, OutputsDir, SubjectModel, SubjectVersion, Verbose })
         {
             command.Options.Add(option);
         }
@@ -50,20 +54,16 @@ public sealed class CommonOptions
 
     public CommonSettings Bind(ParseResult parse, GateEnvironment env)
     {
-        string? Path(Option<string?> option) => parse.GetValue(option) is { Length: > 0 } p ? env.Resolve(p) : null;
+        string? Path(Option<string?> option) => FlagValues.Path(parse.GetValue(option), env);
 
         var format = parse.GetValue(Format) ?? "text";
         if (format is not ("text" or "markdown" or "json" or "junit"))
         {
-            throw new Core.GateInputException($"--format: '{format}' is not one of text|markdown|json|junit");
+            throw FlagValues.Invalid("--format", format, "one of text|markdown|json|junit");
         }
 
         var prComment = EnvOption.ParseWord(parse.GetValue(PrComment), "--pr-comment", PrCommentMode.Auto);
-        var prNumber = parse.GetValue(PrNumber) is { Length: > 0 } number
-            ? long.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
-                ? n
-                : throw new Core.GateInputException($"--pr-number: '{number}' is not a positive whole number")
-            : (long?)null;
+        var prNumber = FlagValues.Long(parse.GetValue(PrNumber), "--pr-number");
 
         return new CommonSettings
         {
@@ -71,6 +71,8 @@ public sealed class CommonOptions
             ReportJson = Path(ReportJson),
             Format = format,
             Output = Path(Output),
+            Markdown = Path(Markdown),
+            Html = Path(Html),
             FailOn = EnvOption.ParseWord(parse.GetValue(FailOn), "--fail-on", Cli.FailOn.Fail),
             OnInconclusive = EnvOption.ParseWord(parse.GetValue(OnInconclusive), "--on-inconclusive", InconclusivePolicy.Exit),
             Ci = parse.GetValue(Ci),

@@ -7,6 +7,13 @@ public sealed record CommonSettings
     public string? ReportJson { get; init; }
     public string Format { get; init; } = "text";
     public string? Output { get; init; }
+
+    /// <summary>--markdown: where to write the Markdown report as a side output; null when not asked.</summary>
+    public string? Markdown { get; init; }
+
+    /// <summary>--html: where to write the HTML report as a side output; null when not asked.</summary>
+    public string? Html { get; init; }
+
     public FailOn FailOn { get; init; }
     public InconclusivePolicy OnInconclusive { get; init; }
     public string? Ci { get; init; }
@@ -18,6 +25,9 @@ public sealed record CommonSettings
     public string? SubjectModel { get; init; }
     public string? SubjectVersion { get; init; }
     public bool Verbose { get; init; }
+
+    /// <summary>Whether a report file was asked for (--report-json, --output, --markdown or --html).</summary>
+    public bool WritesReportFiles => ReportJson is not null || Output is not null || Markdown is not null || Html is not null;
 
     public string RequireThresholds() =>
         Thresholds ?? throw new Core.GateInputException("--thresholds is required (or set GATES_THRESHOLDS)");

@@ -58,6 +58,6 @@ public static class EnvOption
         }
 
         var allowed = string.Join("|", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
-        throw new Core.GateInputException($"{flag}: '{value}' is not one of {allowed} (also read from {VariableFor(flag)})");
+        throw FlagValues.Invalid(flag, value, $"one of {allowed}");
     }
 }

@@ -14,6 +14,9 @@ public sealed record PublishOptions
     /// </summary>
     public Func<bool, IReportRenderer>? Markdown { get; init; }
 
+    /// <summary>The tool's own HTML report for <c>--html</c>; null means <see cref="HtmlRenderer"/>.</summary>
+    public IReportRenderer? Html { get; init; }
+
     public CommentServices Comments { get; init; } = CommentServices.Default;
 
     internal Func<bool, IReportRenderer> MarkdownOrDefault => Markdown ?? (details => new MarkdownRenderer(details));

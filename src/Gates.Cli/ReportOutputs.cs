@@ -6,10 +6,10 @@ using Gates.Core.Results;
 namespace Gates.Cli;
 
 /// <summary>
-/// Sends a finished report where it belongs: the gate report file, the chosen format on stdout or --output,
-/// the host's own channels and the sticky pull-request comment. Returns the exit code, chosen by
-/// <see cref="ExitCodes.For(RunOutcome, CommonSettings)"/> from the run's outcome (by default the report's verdict)
-/// and what happened to the comment. Usually called through <see cref="GateRun.PublishAsync"/>.
+/// Sends a finished report where it belongs: the gate report file, the --markdown and --html side files, the chosen
+/// format on stdout or --output, the host's own channels and the sticky pull-request comment. Returns the exit code,
+/// chosen by <see cref="ExitCodes.For(RunOutcome, CommonSettings)"/> from the run's outcome (by default the report's
+/// verdict) and what happened to the comment. Usually called through <see cref="GateRun.PublishAsync"/>.
 /// </summary>
 public static class ReportOutputs
 {
@@ -23,6 +23,16 @@ public static class ReportOutputs
         if (settings.ReportJson is { } reportPath)
         {
             AtomicFile.Write(reportPath, Render(report, "json"));
+        }
+
+        if (settings.Markdown is { } markdownPath)
+        {
+            AtomicFile.Write(markdownPath, markdown(true).RenderToString(report));
+        }
+
+        if (settings.Html is { } htmlPath)
+        {
+            AtomicFile.Write(htmlPath, (options.Html ?? new HtmlRenderer()).RenderToString(report));
         }
 
         var chosen = settings.Format == "markdown" ? markdown(true) : ReportRenderers.For(settings.Format);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Gates.Cli;
 using Gates.Core;
 using Gates.DriftCheck.Config;
@@ -17,15 +16,13 @@ internal static class DriftCheckCommand
         var common = new CommonOptions(env);
         var reference = EnvOption.Text(env, "--reference", "Reference data (CSV or JSON lines), or a profile made by 'drift-check profile'");
         var current = EnvOption.Text(env, "--current", "Current data to compare with the reference (CSV or JSON lines)");
-        var html = EnvOption.Text(env, "--html", "Write a self-contained HTML report with a chart per column to this file");
-        var markdown = EnvOption.Text(env, "--markdown", "Write the drift table in Markdown (for a PR comment) to this file");
         var driftJson = EnvOption.Text(env, "--drift-json", "Write the drift details (every column, statistic and chart) as JSON to this file");
         var mode = EnvOption.Text(env, "--mode", "default | evidently (overrides drift.mode of the thresholds file)");
         var data = new DataOptions(env);
 
         var root = new RootCommand($"{Name}: compare current data with reference data, column by column, and gate on drift.")
         {
-            reference, current, html, markdown, driftJson, mode,
+            reference, current, driftJson, mode,
         };
         data.AddTo(root);
         common.AddTo(root);
@@ -35,11 +32,9 @@ internal static class DriftCheckCommand
             var settings = new DriftCheckSettings
             {
                 Common = common.Bind(parse, env),
-                Reference = Required(parse.GetValue(reference), "--reference", "the reference data or profile", env),
-                Current = Required(parse.GetValue(current), "--current", "the current data", env),
-                Html = Path(parse.GetValue(html), env),
-                Markdown = Path(parse.GetValue(markdown), env),
-                DriftJson = Path(parse.GetValue(driftJson), env),
+                Reference = FlagValues.RequiredPath(parse.GetValue(reference), "--reference", "the reference data or profile", env),
+                Current = FlagValues.RequiredPath(parse.GetValue(current), "--current", "the current data", env),
+                DriftJson = FlagValues.Path(parse.GetValue(driftJson), env),
                 Mode = parse.GetValue(mode) is { } m ? ParseMode(m) : null,
                 Data = data.Bind(parse),
             };
@@ -51,23 +46,23 @@ internal static class DriftCheckCommand
     private static Command ProfileCommand(GateEnvironment env)
     {
         var reference = EnvOption.Text(env, "--reference", "Reference data (CSV or JSON lines) to profile");
-        var output = EnvOption.Text(env, "--output", "Where to write the profile (JSON)", "-o");
+        var saveProfile = EnvOption.Text(env, "--save-profile", "Where to write the profile (JSON)");
         var thresholds = EnvOption.Text(env, "--thresholds", "Thresholds file whose columns: types and drift.missing_values apply", "-t");
         var quantiles = EnvOption.Text(env, "--quantiles", "Numeric columns with more distinct values keep this many quantiles (default 1000)");
         var data = new DataOptions(env);
         var command = new Command("profile", "Save what later comparisons need from the reference data in a small, deterministic JSON file.")
         {
-            reference, output, thresholds, quantiles,
+            reference, saveProfile, thresholds, quantiles,
         };
         data.AddTo(command);
         command.SetAction((parse, ct) =>
         {
             var settings = new ProfileSettings
             {
-                Reference = Required(parse.GetValue(reference), "--reference", "the reference data to profile", env),
-                Output = Required(parse.GetValue(output), "--output", "the profile file to write", env),
-                Thresholds = Path(parse.GetValue(thresholds), env),
-                Quantiles = Integer(parse.GetValue(quantiles), "--quantiles", 1000, 10, 100_000),
+                Reference = FlagValues.RequiredPath(parse.GetValue(reference), "--reference", "the reference data to profile", env),
+                SaveProfile = FlagValues.RequiredPath(parse.GetValue(saveProfile), "--save-profile", "the profile file to write", env),
+                Thresholds = FlagValues.Path(parse.GetValue(thresholds), env),
+                Quantiles = FlagValues.Int(parse.GetValue(quantiles), "--quantiles", 10, 100_000) ?? 1000,
                 Data = data.Bind(parse),
             };
             return Task.FromResult(ProfileRun.Execute(settings, env, ct));
@@ -75,36 +70,17 @@ internal static class DriftCheckCommand
         return command;
     }
 
-    private static string Required(string? value, string flag, string what, GateEnvironment env) =>
-        string.IsNullOrWhiteSpace(value)
-            ? throw new GateInputException($"{flag} is required (or set {EnvOption.VariableFor(flag)}): {what}")
-            : env.Resolve(value);
-
-    private static string? Path(string? value, GateEnvironment env) => string.IsNullOrWhiteSpace(value) ? null : env.Resolve(value);
-
     private static DriftMode ParseMode(string value) => value switch
     {
         "default" => DriftMode.Default,
         "evidently" => DriftMode.Evidently,
-        _ => throw new GateInputException($"--mode: '{value}' is not one of default|evidently"),
+        _ => throw FlagValues.Invalid("--mode", value, "one of default|evidently"),
     };
-
-    internal static int Integer(string? value, string flag, int fallback, int min, int max)
-    {
-        if (value is null)
-        {
-            return fallback;
-        }
-
-        return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
-            ? n
-            : throw new GateInputException($"{flag}: '{value}' is not a whole number from {min} to {max}");
-    }
 
     /// <summary>The options that say how data files are read.</summary>
     private sealed class DataOptions(GateEnvironment env)
     {
-        private readonly Option<string?> delimiter = EnvOption.Text(env, "--delimiter", "CSV separator: , ; tab | (default: detected from the first lines)", "-d");
+        private readonly Option<string?> delimiter = EnvOption.Text(env, "--delimiter", "CSV separator: , ; tab | (default: detected from the first lines)");
         private readonly Option<string?> format = EnvOption.Text(env, "--data-format", "auto | csv | jsonl (default auto: by extension, then by content)");
         private readonly Option<string?> maxField = EnvOption.Text(env, "--max-field-size", "Largest field in bytes; a column with a larger value is not tested (default 1048576)");
 
@@ -119,7 +95,7 @@ internal static class DriftCheckCommand
         {
             Delimiter = Delimiter(parse.GetValue(delimiter)),
             Format = TableFormats.Parse(parse.GetValue(format)),
-            MaxFieldBytes = Integer(parse.GetValue(maxField), "--max-field-size", 1 << 20, 16, 1 << 30),
+            MaxFieldBytes = FlagValues.Int(parse.GetValue(maxField), "--max-field-size", 16, 1 << 30) ?? 1 << 20,
         };
 
         private static char? Delimiter(string? value) => value switch
@@ -127,7 +103,7 @@ internal static class DriftCheckCommand
             null or "" or "auto" => null,
             "tab" or "\\t" or "\t" => '\t',
             { Length: 1 } when value[0] is ',' or ';' or '|' or ' ' or ':' => value[0],
-            _ => throw new GateInputException($"--delimiter: '{value}' is not one of , ; tab | (or auto)"),
+            _ => throw FlagValues.Invalid("--delimiter", value, "one of , ; tab | (or auto)"),
         };
     }
 }

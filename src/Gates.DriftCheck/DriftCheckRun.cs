@@ -43,17 +43,11 @@ internal static class DriftCheckRun
             AtomicFile.Write(jsonPath, details.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
         }
 
-        if (settings.Markdown is { } markdownPath)
+        return run.PublishAsync(report, ct, new PublishOptions
         {
-            AtomicFile.Write(markdownPath, DriftMarkdown.Render(report, result));
-        }
-
-        if (settings.Html is { } htmlPath)
-        {
-            AtomicFile.Write(htmlPath, HtmlReport.Render(report, result));
-        }
-
-        return run.PublishAsync(report, ct, new PublishOptions { Markdown = withDetails => new DriftMarkdown(result, withDetails) });
+            Markdown = withDetails => new DriftMarkdown(result, withDetails),
+            Html = new DriftHtml(result),
+        });
     }
 
     public static string Summary(DriftResult r)

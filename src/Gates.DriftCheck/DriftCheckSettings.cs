@@ -10,8 +10,6 @@ internal sealed record DriftCheckSettings
     public required CommonSettings Common { get; init; }
     public required string Reference { get; init; }
     public required string Current { get; init; }
-    public string? Html { get; init; }
-    public string? Markdown { get; init; }
     public string? DriftJson { get; init; }
     public DriftMode? Mode { get; init; }
     public required DataSettings Data { get; init; }
@@ -37,7 +35,8 @@ internal sealed record DataSettings
 internal sealed record ProfileSettings
 {
     public required string Reference { get; init; }
-    public required string Output { get; init; }
+    /// <summary>Where --save-profile writes the profile.</summary>
+    public required string SaveProfile { get; init; }
     public string? Thresholds { get; init; }
     public int Quantiles { get; init; } = 1000;
     public required DataSettings Data { get; init; }

@@ -17,8 +17,8 @@ internal static class ProfileRun
         var progress = new ReadProgress(env, TimeSpan.FromSeconds(5));
         var profile = DataLoader.Reference(settings.Reference, settings.Data.ToOptions(drift), drift, ct, progress.For(settings.Reference));
         var bytes = ProfileJson.Write(profile, settings.Quantiles);
-        AtomicFile.Write(settings.Output, System.Text.Encoding.UTF8.GetString(bytes));
-        env.Out.WriteLine($"{DriftCheckCommand.Name}: profiled {Words(profile)} from {profile.Path} into {settings.Output} ({bytes.Length / 1024.0:0.#} KiB)");
+        AtomicFile.Write(settings.SaveProfile, System.Text.Encoding.UTF8.GetString(bytes));
+        env.Out.WriteLine($"{DriftCheckCommand.Name}: profiled {Words(profile)} from {profile.Path} into {settings.SaveProfile} ({bytes.Length / 1024.0:0.#} KiB)");
         foreach (var column in profile.Columns)
         {
             env.Out.WriteLine($"  {column.Name}: {column.Type.ToWord()} ({column.TypeReason})");

@@ -31,8 +31,8 @@ internal static class EvalGateCommand
                 Baseline = [.. (parse.GetValue(baseline) ?? []).Select(env.Resolve)],
                 Format = ParseFormat(parse.GetValue(format)),
                 IdField = parse.GetValue(idField),
-                Seed = PositiveInt(parse.GetValue(seed), "--seed", 20_240_601),
-                Resamples = PositiveInt(parse.GetValue(resamples), "--bootstrap-resamples", 10_000),
+                Seed = FlagValues.Int(parse.GetValue(seed), "--seed") ?? 20_240_601,
+                Resamples = FlagValues.Int(parse.GetValue(resamples), "--bootstrap-resamples") ?? 10_000,
             };
             return EvalGateRun.ExecuteAsync(settings, env, ct);
         });
@@ -49,17 +49,5 @@ internal static class EvalGateCommand
         {
             throw new GateInputException($"--results-format: {e.Message}");
         }
-    }
-
-    private static int PositiveInt(string? value, string flag, int fallback)
-    {
-        if (value is null)
-        {
-            return fallback;
-        }
-
-        return int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
-            ? n
-            : throw new GateInputException($"{flag}: '{value}' is not a positive whole number");
     }
 }

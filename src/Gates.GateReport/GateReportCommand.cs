@@ -11,7 +11,7 @@ internal static class GateReportCommand
     public static RootCommand Create(GateEnvironment env)
     {
         var common = new CommonOptions(env);
-        var reports = EnvOption.List(env, "--reports", "Gate report JSON files: paths or globs such as 'reports/*.json' or 'gates/**/report.json'", "-r");
+        var reports = EnvOption.List(env, "--reports", "Gate report JSON files: paths or globs such as 'reports/*.json' or 'gates/**/report.json'");
         var evidence = EnvOption.Text(env, "--evidence", "Write the evidence bundle (JSON: commit, run, who, tool versions, sha256 of every report and input, every verdict) here");
 
         var root = new RootCommand($"{Name}: one verdict, one comment, one summary and one evidence bundle for a pipeline's gate reports.") { reports, evidence };
@@ -22,7 +22,7 @@ internal static class GateReportCommand
             {
                 Common = common.Bind(parse, env),
                 Reports = parse.GetValue(reports) ?? [],
-                Evidence = parse.GetValue(evidence) is { Length: > 0 } path ? env.Resolve(path) : null,
+                Evidence = FlagValues.Path(parse.GetValue(evidence), env),
             };
             return GateReportRun.ExecuteAsync(settings, env, ct);
         });

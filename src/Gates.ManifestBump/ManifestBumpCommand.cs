@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Gates.Cli;
 using Gates.Core;
 
@@ -61,7 +60,7 @@ internal static class ManifestBumpCommand
                 Fields = parse.GetValue(field) ?? [],
                 ContainerImages = parse.GetValue(containerImage) ?? [],
                 KustomizeImages = parse.GetValue(kustomizeImage) ?? [],
-                Config = parse.GetValue(config) is { } c ? env.Resolve(c) : null,
+                Config = FlagValues.Path(parse.GetValue(config), env),
                 Version = parse.GetValue(version),
                 Model = parse.GetValue(model),
                 Environment = parse.GetValue(environment),
@@ -76,14 +75,10 @@ internal static class ManifestBumpCommand
                 Base = parse.GetValue(baseBranch),
                 Branch = parse.GetValue(branch),
                 Labels = parse.GetValue(label) ?? [],
-                MaxAttempts = Attempts(parse.GetValue(attempts)),
+                MaxAttempts = FlagValues.Int(parse.GetValue(attempts), "--max-attempts", 1, 50) ?? 5,
             };
             return await ManifestBumpRun.ExecuteAsync(settings, env, ct);
         });
         return root;
     }
-
-    private static int Attempts(string? text) => text is null ? 5
-        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 50 ? n
-        : throw new GateInputException($"--max-attempts: '{text}' is not a whole number from 1 to 50");
 }

@@ -52,7 +52,7 @@ public class OtherToolsTests(InstalledTools tools)
     public void Canary_validate_never_promotes_when_prometheus_is_unreachable()
     {
         var result = tools.RunTool("canary-validate",
-            ["--canary", "m-canary", "--baseline", "m", "--namespace", "ns", "--prometheus-url", "http://127.0.0.1:9/",
+            ["--canary-name", "m-canary", "--baseline-name", "m", "--namespace", "ns", "--prometheus-url", "http://127.0.0.1:9/",
              "--duration", "5s", "--interval", "1s", "--error-rate-threshold", "0.02"]);
 
         result.ShouldExit(4);

@@ -20,15 +20,15 @@ internal static class GateCommand
         {
             results, entry, baseline, baselineEntry,
         };
-        Flags.AddCommon(command, common, withOutput: true);
+        common.AddTo(command);
         command.SetAction((parse, ct) =>
         {
             var settings = common.Bind(parse, env);
             var run = GateRun.Start(LatencyBenchCommand.Name, typeof(GateCommand).Assembly, settings, env);
-            var path = parse.GetValue(results) is { Length: > 0 } r ? env.Resolve(r) : throw new GateInputException("--results is required (or set GATES_RESULTS)");
+            var path = FlagValues.RequiredPath(parse.GetValue(results), "--results", "the results file to gate", env);
             settings.RequireThresholds();
-            var current = ResultsReader.Read(path, Flags.Int(parse.GetValue(entry), "--entry"));
-            var basis = parse.GetValue(baseline) is { Length: > 0 } b ? ResultsReader.Read(env.Resolve(b), Flags.Int(parse.GetValue(baselineEntry), "--baseline-entry")) : null;
+            var current = ResultsReader.Read(path, FlagValues.Int(parse.GetValue(entry), "--entry"));
+            var basis = FlagValues.Path(parse.GetValue(baseline), env) is { } b ? ResultsReader.Read(b, FlagValues.Int(parse.GetValue(baselineEntry), "--baseline-entry")) : null;
             ct.ThrowIfCancellationRequested();
             return LatencyReport.GateAndPublishAsync(run, current, basis, runDetails: null, ct);
         });

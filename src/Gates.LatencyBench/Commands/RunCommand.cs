@@ -36,22 +36,22 @@ internal static class RunCommand
         var apiKeyEnv = T("--api-key-env", "Name of the environment variable that holds the API key (never printed)");
         var authHeader = T("--auth-header", "Header that carries the key (default Authorization)");
         var authScheme = T("--auth-scheme", "Scheme before the key (default Bearer; 'none' for the bare key)");
-        var concurrency = T("--concurrency", "Closed loop: number of requests kept in flight (default 1)", "-c");
-        var rate = T("--rate", "Open loop: requests per second, started on schedule whatever the server does", "-r");
+        var concurrency = T("--concurrency", "Closed loop: number of requests kept in flight (default 1)");
+        var rate = T("--rate", "Open loop: requests per second, started on schedule whatever the server does");
         var arrival = T("--arrival", "Open loop: constant | poisson (default constant)");
         var burstiness = T("--burstiness", "Poisson arrivals: gamma shape; 1 = Poisson, < 1 burstier, > 1 smoother (default 1)");
         var seed = T("--seed", "Seed for arrivals and synthetic prompts (default 42)");
         var maxInFlight = T("--max-in-flight", "Open loop: ceiling on outstanding requests (default 1000)");
         var duration = T("--duration", "Measurement length, e.g. 30s, 5m (default 60s unless --requests)", "-d");
-        var requests = T("--requests", "Number of measured requests", "-n");
+        var requests = T("--requests", "Number of measured requests");
         var warmup = T("--warmup", "Warmup time excluded from the results, e.g. 10s");
         var warmupRequests = T("--warmup-requests", "Number of warmup requests excluded from the results");
         var timeout = T("--timeout", "Per-request timeout (default 60s)");
         var goodput = T("--goodput", "Per-request objectives for goodput, ms: ttft:300,tpot:50,latency:2000");
         var maxLag = T("--max-schedule-lag", "Open loop: p99 schedule lag beyond which the run is invalid (default 50ms)");
-        var output = T("--output", "Write the results file (JSON) here", "-o");
+        var saveResults = T("--save-results", "Write the results file (JSON, for 'gate', 'merge' and --baseline) here");
         var requestsLog = T("--requests-log", "Write one JSON line per request here (streamed)");
-        var shard = T("--shard", "This run is shard INDEX/COUNT: also writes a histogram log beside --output for 'merge'");
+        var shard = T("--shard", "This run is shard INDEX/COUNT: also writes a histogram log beside --save-results for 'merge'");
         var baseline = T("--baseline", "Results of the current production model, for delta gates (any supported format)", "-b");
         var baselineEntry = T("--baseline-entry", "Which result of a multi-result baseline file (1-based)");
         var progress = T("--progress", "auto | live | plain | off (default auto: live in a terminal, plain lines in CI)");
@@ -62,18 +62,13 @@ internal static class RunCommand
         {
             url, api, model, noStream, maxTokens, noUsage, extraBody, prompts, promptTokens, method, bodyTemplate, contentType, headers,
             apiKeyEnv, authHeader, authScheme, concurrency, rate, arrival, burstiness, seed, maxInFlight, duration, requests, warmup,
-            warmupRequests, timeout, goodput, maxLag, output, requestsLog, shard, baseline, baselineEntry, progress, client, noProbe,
+            warmupRequests, timeout, goodput, maxLag, saveResults, requestsLog, shard, baseline, baselineEntry, progress, client, noProbe,
         };
-        Flags.AddCommon(command, common, withOutput: false);
+        common.AddTo(command);
         command.SetAction((parse, ct) =>
         {
             string? V(Option<string?> o) => parse.GetValue(o) is { Length: > 0 } s ? s : null;
-            var urlText = V(url) ?? throw new GateInputException("--url is required (or set GATES_URL)");
-            if (!Uri.TryCreate(urlText, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
-            {
-                throw new GateInputException($"--url: '{urlText}' is not an http(s) URL");
-            }
-
+            var uri = FlagValues.Url(V(url), "--url") ?? throw FlagValues.Missing("--url", "the endpoint to load");
             var kind = ApiKinds.Parse(V(api), uri);
             var endpoint = new EndpointSettings
             {
@@ -81,7 +76,7 @@ internal static class RunCommand
                 Api = kind,
                 Model = V(model),
                 Stream = !parse.GetValue(noStream),
-                MaxTokens = Flags.Int(V(maxTokens), "--max-tokens") ?? 128,
+                MaxTokens = FlagValues.Int(V(maxTokens), "--max-tokens") ?? 128,
                 IncludeUsage = !parse.GetValue(noUsage),
                 ExtraBody = ExtraBody(V(extraBody)),
                 Method = V(method) ?? "POST",
@@ -97,25 +92,25 @@ internal static class RunCommand
             };
             var plan = Plan(parse, V, concurrency, rate, arrival, burstiness, seed, maxInFlight, duration, requests, warmup, warmupRequests, timeout);
             var shardInfo = V(shard) is { } s ? ShardInfo.Parse(s) : null;
-            if (shardInfo is not null && V(output) is null)
+            if (shardInfo is not null && V(saveResults) is null)
             {
-                throw new GateInputException("--shard needs --output: the shard's results and histogram log are written there for 'latency-bench merge'");
+                throw new GateInputException("--shard needs --save-results: the shard's results and histogram log are written there for 'latency-bench merge'");
             }
 
             var settings = new RunSettings
             {
-                Common = common.Bind(parse, env) with { Output = null },
+                Common = common.Bind(parse, env),
                 Endpoint = endpoint,
                 Plan = plan,
-                PromptsFile = V(prompts) is { } p ? env.Resolve(p) : null,
-                PromptTokens = Flags.Int(V(promptTokens), "--prompt-tokens", 1, 100_000) ?? 128,
+                PromptsFile = FlagValues.Path(V(prompts), env),
+                PromptTokens = FlagValues.Int(V(promptTokens), "--prompt-tokens", 1, 100_000) ?? 128,
                 Goodput = GoodputObjectives.Parse(V(goodput)),
-                MaxScheduleLagMs = V(maxLag) is { } lag ? DurationText.Parse(lag, "--max-schedule-lag").TotalMilliseconds : 50,
-                Output = V(output) is { } o ? env.Resolve(o) : null,
-                RequestsLog = V(requestsLog) is { } r ? env.Resolve(r) : null,
+                MaxScheduleLagMs = FlagValues.Duration(V(maxLag), "--max-schedule-lag")?.TotalMilliseconds ?? 50,
+                SaveResults = FlagValues.Path(V(saveResults), env),
+                RequestsLog = FlagValues.Path(V(requestsLog), env),
                 Shard = shardInfo,
-                Baseline = V(baseline) is { } b ? env.Resolve(b) : null,
-                BaselineEntry = Flags.Int(V(baselineEntry), "--baseline-entry"),
+                Baseline = FlagValues.Path(V(baseline), env),
+                BaselineEntry = FlagValues.Int(V(baselineEntry), "--baseline-entry"),
                 Progress = EnvOption.ParseWord(V(progress), "--progress", ProgressMode.Auto),
                 Probe = !parse.GetValue(noProbe),
                 Client = EnvOption.ParseWord(V(client), "--client", Http.ClientKind.Auto),
@@ -130,39 +125,30 @@ internal static class RunCommand
         Option<string?> arrival, Option<string?> burstiness, Option<string?> seed, Option<string?> maxInFlight, Option<string?> duration,
         Option<string?> requests, Option<string?> warmup, Option<string?> warmupRequests, Option<string?> timeout)
     {
-        var c = Flags.Int(v(concurrency), "--concurrency", 1, 100_000);
-        var r = Flags.Positive(v(rate), "--rate");
+        var c = FlagValues.Int(v(concurrency), "--concurrency", 1, 100_000);
+        var r = FlagValues.Positive(v(rate), "--rate");
         if (c is not null && r is not null)
         {
             throw new GateInputException("give either --concurrency (closed loop) or --rate (open loop), not both; use --max-in-flight to cap an open loop");
         }
 
-        var d = v(duration) is { } dt ? DurationText.Parse(dt, "--duration") : (TimeSpan?)null;
-        var n = Flags.Int(v(requests), "--requests");
-        if (d is { TotalSeconds: <= 0 })
-        {
-            throw new GateInputException("--duration must be longer than 0");
-        }
-
+        var d = FlagValues.Duration(v(duration), "--duration", positive: true);
+        var n = FlagValues.Int(v(requests), "--requests");
         var pattern = EnvOption.ParseWord(v(arrival), "--arrival", ArrivalPattern.Constant);
-        var timeoutSpan = v(timeout) is { } t ? DurationText.Parse(t, "--timeout") : TimeSpan.FromSeconds(60);
-        if (timeoutSpan <= TimeSpan.Zero)
-        {
-            throw new GateInputException("--timeout must be longer than 0");
-        }
+        var timeoutSpan = FlagValues.Duration(v(timeout), "--timeout", positive: true) ?? TimeSpan.FromSeconds(60);
 
         return new LoadPlan
         {
             Concurrency = c ?? 1,
             Rate = r,
             Pattern = pattern,
-            Burstiness = Flags.Positive(v(burstiness), "--burstiness") ?? 1,
-            Seed = Flags.Int(v(seed), "--seed", 0) ?? 42,
-            MaxInFlight = Flags.Int(v(maxInFlight), "--max-in-flight", 1, 1_000_000) ?? 1000,
+            Burstiness = FlagValues.Positive(v(burstiness), "--burstiness") ?? 1,
+            Seed = FlagValues.Int(v(seed), "--seed", 0) ?? 42,
+            MaxInFlight = FlagValues.Int(v(maxInFlight), "--max-in-flight", 1, 1_000_000) ?? 1000,
             Duration = d ?? (n is null ? TimeSpan.FromSeconds(60) : null),
             Requests = n,
-            Warmup = v(warmup) is { } w ? DurationText.Parse(w, "--warmup") : TimeSpan.Zero,
-            WarmupRequests = Flags.Int(v(warmupRequests), "--warmup-requests", 0) ?? 0,
+            Warmup = FlagValues.Duration(v(warmup), "--warmup") ?? TimeSpan.Zero,
+            WarmupRequests = FlagValues.Int(v(warmupRequests), "--warmup-requests", 0) ?? 0,
             Timeout = timeoutSpan,
         };
     }

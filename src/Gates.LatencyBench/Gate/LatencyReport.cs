@@ -12,7 +12,7 @@ internal static class LatencyReport
 {
     public static Task<int> GateAndPublishAsync(GateRun run, LatencyResults current, LatencyResults? baseline, JsonObject? runDetails, CancellationToken ct)
     {
-        if (run.Common.Thresholds is null && run.Common.ReportJson is null && current.InvalidReasons.Count == 0)
+        if (run.Common.Thresholds is null && !run.Common.WritesReportFiles && current.InvalidReasons.Count == 0)
         {
             // Nothing to gate and no report asked for: a valid run was only measured.
             return Task.FromResult(ExitCodes.For(new RunOutcome(Verdict.Pass), run.Common));

@@ -32,7 +32,7 @@ internal static class ShardReader
 
         if (!root.TryGetProperty("shard", out var shard) || !shard.TryGetProperty("histogram_log", out var log) || log.ValueKind != JsonValueKind.String)
         {
-            throw new GateInputException($"{path}: not a shard (run it with --shard INDEX/COUNT --output FILE)");
+            throw new GateInputException($"{path}: not a shard (run it with --shard INDEX/COUNT --save-results FILE)");
         }
 
         var hlog = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, log.GetString()!);

@@ -117,7 +117,7 @@ internal static class LatencyRun
     private static (string? Path, JsonObject Doc) WriteResults(RunSettings settings, RunRecord record, GateRun run)
     {
         string? hlog = null;
-        if (settings.Shard is not null && settings.Output is { } output)
+        if (settings.Shard is not null && settings.SaveResults is { } output)
         {
             var hlogPath = Path.ChangeExtension(output, ".hlog");
             Directory.CreateDirectory(Path.GetDirectoryName(hlogPath)!);
@@ -126,13 +126,13 @@ internal static class LatencyRun
         }
 
         var doc = ResultsDocument.Create(record, hlog);
-        if (settings.Output is { } path)
+        if (settings.SaveResults is { } path)
         {
             ResultsDocument.Write(path, doc);
             run.Say($"results written to {path}{(hlog is null ? "" : $" (histogram log {hlog})")}");
         }
 
-        return (settings.Output, doc);
+        return (settings.SaveResults, doc);
     }
 
     private static JsonObject Target(EndpointSettings e) => new()

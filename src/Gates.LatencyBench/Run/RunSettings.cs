@@ -26,7 +26,8 @@ internal sealed record RunSettings
     public int PromptTokens { get; init; } = 128;
     public GoodputObjectives? Goodput { get; init; }
     public double MaxScheduleLagMs { get; init; } = 50;
-    public string? Output { get; init; }
+    /// <summary>Where --save-results writes the results file; null when not asked.</summary>
+    public string? SaveResults { get; init; }
     public string? RequestsLog { get; init; }
     public ShardInfo? Shard { get; init; }
     public string? Baseline { get; init; }

@@ -1,3 +1,4 @@
+using Gates.Cli;
 using Gates.Core;
 using Gates.ManifestBump.Editing;
 using Gates.ManifestBump.Yaml;
@@ -12,9 +13,9 @@ internal static class CliConfig
         var fromFile = s.Config is { } path ? BumpConfigReader.ReadFile(path) : new BumpConfig();
         var requests = new List<EditRequest>();
         var select = ObjectSelector.Parse(s.Select);
-        requests.AddRange(s.Set.Select(x => Split(x, "--set", (k, v) => new SetPath(select, YamlPath.Parse(k), v))));
-        requests.AddRange(s.Fields.Select(x => Split(x, "--field", (k, v) => new SetField(select, k, v))));
-        requests.AddRange(s.ContainerImages.Select(x => Split(x, "--container-image", (k, v) => new SetContainerImage(select, k, v))));
+        requests.AddRange(s.Set.Select(x => Split(x, "--set", "PATH=VALUE", (k, v) => new SetPath(select, YamlPath.Parse(k), v))));
+        requests.AddRange(s.Fields.Select(x => Split(x, "--field", "NAME=VALUE", (k, v) => new SetField(select, k, v))));
+        requests.AddRange(s.ContainerImages.Select(x => Split(x, "--container-image", "CONTAINER=IMAGE", (k, v) => new SetContainerImage(select, k, v))));
         requests.AddRange(s.KustomizeImages.Select(x => KustomizeImage(select, x)));
         if (requests.Count > 0 && s.File is null)
         {
@@ -43,17 +44,15 @@ internal static class CliConfig
         };
     }
 
-    private static EditRequest Split(string text, string flag, Func<string, string, EditRequest> make)
+    private static EditRequest Split(string text, string flag, string form, Func<string, string, EditRequest> make)
     {
-        var eq = text.IndexOf('=');
-        return eq > 0 ? make(text[..eq], text[(eq + 1)..]) : throw new GateInputException($"{flag} '{text}': expected NAME=VALUE");
+        var pair = FlagValues.KeyValue(text, flag, form);
+        return make(pair.Key, pair.Value);
     }
 
     private static SetKustomizeImage KustomizeImage(ObjectSelector select, string text)
     {
-        var fields = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.IndexOf('=') is var eq && eq > 0 ? KeyValuePair.Create(p[..eq], p[(eq + 1)..]) : throw new GateInputException($"--kustomize-image '{text}': '{p}' is not key=value"))
-            .ToList();
+        var fields = FlagValues.KeyValueList(text, "--kustomize-image", "name=IMAGE,newTag=T[,newName=N][,digest=D]");
         var name = fields.FirstOrDefault(f => f.Key == "name").Value
             ?? throw new GateInputException($"--kustomize-image '{text}': give name=IMAGE and at least one of newName, newTag, digest");
         var rest = fields.Where(f => f.Key != "name").ToList();

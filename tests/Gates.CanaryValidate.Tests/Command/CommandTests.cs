@@ -13,7 +13,7 @@ public sealed class CommandTests(RealPrometheus prometheus) : IClassFixture<Real
     public async Task A_healthy_canary_named_directly_exits_0_with_a_report_of_every_look()
     {
         using var run = new CommandRunner();
-        var exit = await run.RunAsync("--canary", "healthy-00002", "--baseline", "healthy-00001", "--namespace", KnativeSeries.Namespace,
+        var exit = await run.RunAsync("--canary-name", "healthy-00002", "--baseline-name", "healthy-00001", "--namespace", KnativeSeries.Namespace,
             "--template", "knative", "--prometheus-url", Url, "--duration", "900", "--error-rate-threshold", "0.02", "--report-json", "report.json");
 
         exit.ShouldBe(0, run.Error.ToString());
@@ -118,7 +118,7 @@ public sealed class CommandTests(RealPrometheus prometheus) : IClassFixture<Real
     {
         using var run = new CommandRunner();
 
-        var exit = await run.RunAsync("--canary", "idle-00002", "--baseline", "idle-00001", "-n", KnativeSeries.Namespace, "--template", "knative",
+        var exit = await run.RunAsync("--canary-name", "idle-00002", "--baseline-name", "idle-00001", "-n", KnativeSeries.Namespace, "--template", "knative",
             "--prometheus-url", Url, "--duration", "10m", "--error-rate-threshold", "0.02");
 
         exit.ShouldBe(4);
@@ -130,7 +130,7 @@ public sealed class CommandTests(RealPrometheus prometheus) : IClassFixture<Real
     {
         using var run = new CommandRunner();
 
-        var exit = await run.RunAsync("--canary", "a", "--baseline", "b", "--error-rate-threshold", "0.02");
+        var exit = await run.RunAsync("--canary-name", "a", "--baseline-name", "b", "--error-rate-threshold", "0.02");
 
         exit.ShouldBe(2);
         run.Error.ToString().ShouldContain("--prometheus-url is required");
@@ -154,7 +154,7 @@ public sealed class CommandTests(RealPrometheus prometheus) : IClassFixture<Real
                 min: 0.5
             """);
 
-        var exit = await run.RunAsync("--canary", "a", "--baseline", "b", "--prometheus-url", Url, "--config", config);
+        var exit = await run.RunAsync("--canary-name", "a", "--baseline-name", "b", "--prometheus-url", Url, "--config", config);
 
         exit.ShouldBe(2);
         var error = run.Error.ToString();
@@ -169,7 +169,7 @@ public sealed class CommandTests(RealPrometheus prometheus) : IClassFixture<Real
     {
         using var run = new CommandRunner();
 
-        var exit = await run.RunAsync("--canary", "a", "--baseline", "b", "--prometheus-url", Url, "--error-rate-threshold", "0.02", "--act");
+        var exit = await run.RunAsync("--canary-name", "a", "--baseline-name", "b", "--prometheus-url", Url, "--error-rate-threshold", "0.02", "--act");
 
         exit.ShouldBe(2);
         run.Error.ToString().ShouldContain("--act needs a Kubernetes target");
@@ -181,7 +181,7 @@ public sealed class CommandTests(RealPrometheus prometheus) : IClassFixture<Real
         using var run = new CommandRunner();
         var closed = new Uri($"http://127.0.0.1:{ClosedPort()}/");
 
-        var exit = await run.RunAsync("--canary", "a", "--baseline", "b", "--prometheus-url", closed.AbsoluteUri, "--prometheus-retries", "1",
+        var exit = await run.RunAsync("--canary-name", "a", "--baseline-name", "b", "--prometheus-url", closed.AbsoluteUri, "--prometheus-retries", "1",
             "--error-rate-threshold", "0.02", "--report-json", "r.json");
 
         exit.ShouldBe(4);

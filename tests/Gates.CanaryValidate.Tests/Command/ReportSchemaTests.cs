@@ -19,7 +19,7 @@ public sealed class ReportSchemaTests(RealPrometheus prometheus) : IClassFixture
     {
         using var run = new CommandRunner();
 
-        var exit = await run.RunAsync("--canary", $"{revision}-00002", "--baseline", $"{revision}-00001", "-n", KnativeSeries.Namespace, "--template", "knative",
+        var exit = await run.RunAsync("--canary-name", $"{revision}-00002", "--baseline-name", $"{revision}-00001", "-n", KnativeSeries.Namespace, "--template", "knative",
             "--prometheus-url", prometheus.Server.Url.AbsoluteUri, "--error-rate-threshold", "0.02", "--canary-percent", "10", "--report-json", "r.json");
 
         exit.ShouldBe(expectedExit);

@@ -17,7 +17,7 @@ public sealed class TemplateScenarioTests(RealPrometheus prometheus) : IClassFix
               p90-e2e: { metric: latency, quantile: 0.9, max: 2.5 }
             """);
 
-        var exit = await run.RunAsync("--canary", "llm-canary", "--baseline", "llm", "-n", KnativeSeries.Namespace,
+        var exit = await run.RunAsync("--canary-name", "llm-canary", "--baseline-name", "llm", "-n", KnativeSeries.Namespace,
             "--prometheus-url", prometheus.Server.Url.AbsoluteUri, "--config", config, "--report-json", "r.json");
 
         exit.ShouldBe(1, run.Error.ToString());
@@ -34,7 +34,7 @@ public sealed class TemplateScenarioTests(RealPrometheus prometheus) : IClassFix
     {
         using var run = new CommandRunner();
 
-        var exit = await run.RunAsync("--canary", "healthy-00002", "--baseline", "healthy-00001", "-n", KnativeSeries.Namespace, "--template", "knative",
+        var exit = await run.RunAsync("--canary-name", "healthy-00002", "--baseline-name", "healthy-00001", "-n", KnativeSeries.Namespace, "--template", "knative",
             "--prometheus-url", prometheus.Server.Url.AbsoluteUri, "--quality-threshold", "0.85", "--error-rate-threshold", "0.02", "--report-json", "r.json");
 
         exit.ShouldBe(0, run.Error.ToString());
@@ -53,7 +53,7 @@ public sealed class TemplateScenarioTests(RealPrometheus prometheus) : IClassFix
               quality-vs-baseline: { metric: quality_score, min: -0.05, delta: absolute }
             """);
 
-        var exit = await run.RunAsync("--canary", "bad-00002", "--baseline", "bad-00001", "-n", KnativeSeries.Namespace,
+        var exit = await run.RunAsync("--canary-name", "bad-00002", "--baseline-name", "bad-00001", "-n", KnativeSeries.Namespace,
             "--prometheus-url", prometheus.Server.Url.AbsoluteUri, "--config", config);
 
         exit.ShouldBe(1, run.Error.ToString());

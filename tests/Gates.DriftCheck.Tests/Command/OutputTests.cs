@@ -39,10 +39,10 @@ public class OutputTests
         using var h = new DriftCheckHarness();
         var profile = h.Folder.File("ref.profile.json");
 
-        var made = h.Run("profile", "--reference", DriftCheckHarness.Sample("reference.csv"), "--output", profile).ShouldExit(0);
+        var made = h.Run("profile", "--reference", DriftCheckHarness.Sample("reference.csv"), "--save-profile", profile).ShouldExit(0);
         made.Stdout.ShouldContain("profiled 2,000 rows and 10 columns");
         var first = File.ReadAllBytes(profile);
-        h.Run("profile", "--reference", DriftCheckHarness.Sample("reference.csv"), "--output", profile).ShouldExit(0);
+        h.Run("profile", "--reference", DriftCheckHarness.Sample("reference.csv"), "--save-profile", profile).ShouldExit(0);
         File.ReadAllBytes(profile).ShouldBe(first);
         first.Length.ShouldBeLessThan(200_000);
 

@@ -65,7 +65,7 @@ public class FaultTests
         File.WriteAllLines(temp.File("prompts.jsonl"), Faults.Select(f => $"\"{f}\""));
 
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--prompts", "prompts.jsonl",
-            "--requests", "16", "-c", "2", "--timeout", "1s", "--warmup-requests", "8", "--no-probe", "--client", client, "--output", "r.json", "--requests-log", "log.jsonl", "--progress", "off");
+            "--requests", "16", "--concurrency", "2", "--timeout", "1s", "--warmup-requests", "8", "--no-probe", "--client", client, "--save-results", "r.json", "--requests-log", "log.jsonl", "--progress", "off");
 
         result.ExitCode.ShouldBe(0, result.ToString());
         var r = new ResultsFile(temp.File("r.json"));
@@ -128,7 +128,7 @@ public class FaultTests
         using var temp = new TempFolder();
 
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--requests", "4",
-            "--output", "r.json", "--progress", "off");
+            "--save-results", "r.json", "--progress", "off");
 
         result.ExitCode.ShouldBe(3, result.ToString());
         result.Stderr.ShouldContain("no request to");
@@ -150,7 +150,7 @@ public class FaultTests
         var variables = new Dictionary<string, string?> { ["MY_KEY"] = secret };
 
         var result = await Tool.RunAsync(temp.Path, variables, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--api-key-env", "MY_KEY",
-            "--requests", "3", "--output", "r.json", "--requests-log", "log.jsonl", "--report-json", "report.json", "--progress", "off", "--verbose");
+            "--requests", "3", "--save-results", "r.json", "--requests-log", "log.jsonl", "--report-json", "report.json", "--progress", "off", "--verbose");
 
         result.ExitCode.ShouldBe(0, result.ToString());
         seen.ShouldBe("Bearer " + secret);

@@ -19,7 +19,7 @@ public class LoadModelTests
         using var temp = new TempFolder();
 
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/health", "--rate", "200", "--arrival", "poisson",
-            "--seed", "5", "--requests", "40", "--output", "r.json", "--progress", "plain");
+            "--seed", "5", "--requests", "40", "--save-results", "r.json", "--progress", "plain");
 
         result.ExitCode.ShouldBeOneOf([0, 4], result.ToString());   // 4 only if this machine could not keep the schedule
         var r = new ResultsFile(temp.File("r.json"));
@@ -55,7 +55,7 @@ public class LoadModelTests
             Common = new CommonSettings(),
             Endpoint = new EndpointSettings { Url = new Uri(server.BaseUrl + "/v1/chat/completions"), Api = ApiKind.OpenAiChat },
             Plan = new LoadPlan { Concurrency = 1, Duration = TimeSpan.FromMinutes(5) },
-            Output = temp.File("r.json"),
+            SaveResults = temp.File("r.json"),
             Progress = ProgressMode.Off,
         };
 
@@ -78,9 +78,9 @@ public class LoadModelTests
         var url = server.BaseUrl + "/v1/chat/completions";
         var thresholds = temp.Write("t.yaml", "gates:\n  errors:\n    metric: error_rate\n    max: 0\n  requests:\n    metric: requests\n    min: 12\n");
 
-        var one = await Tool.RunAsync(temp.Path, "run", "--url", url, "--requests", "5", "--shard", "1/2", "--output", "shards/s1.json", "--progress", "off");
-        var two = await Tool.RunAsync(temp.Path, "run", "--url", url, "--requests", "7", "--shard", "2/2", "--output", "shards/s2.json", "--progress", "off");
-        var merged = await Tool.RunAsync(temp.Path, "merge", "shards/s1.json", "shards/s2.json", "--output", "merged.json", "--thresholds", thresholds);
+        var one = await Tool.RunAsync(temp.Path, "run", "--url", url, "--requests", "5", "--shard", "1/2", "--save-results", "shards/s1.json", "--progress", "off");
+        var two = await Tool.RunAsync(temp.Path, "run", "--url", url, "--requests", "7", "--shard", "2/2", "--save-results", "shards/s2.json", "--progress", "off");
+        var merged = await Tool.RunAsync(temp.Path, "merge", "shards/s1.json", "shards/s2.json", "--save-results", "merged.json", "--thresholds", thresholds);
         var partial = await Tool.RunAsync(temp.Path, "merge", "shards/s1.json", "--thresholds", thresholds);
 
         one.ExitCode.ShouldBe(0, one.ToString());
@@ -115,9 +115,9 @@ public class LoadModelTests
         });
         using var temp = new TempFolder();
 
-        var v1 = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/models/m:predict", "--requests", "3", "--output", "v1.json", "--progress", "off");
-        var v2 = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v2/models/m/infer", "--requests", "3", "--output", "v2.json", "--progress", "off");
-        var bad = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v2/models/broken/infer", "--requests", "3", "--no-probe", "--output", "bad.json", "--progress", "off");
+        var v1 = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/models/m:predict", "--requests", "3", "--save-results", "v1.json", "--progress", "off");
+        var v2 = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v2/models/m/infer", "--requests", "3", "--save-results", "v2.json", "--progress", "off");
+        var bad = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v2/models/broken/infer", "--requests", "3", "--no-probe", "--save-results", "bad.json", "--progress", "off");
 
         v1.ExitCode.ShouldBe(0, v1.ToString());
         v2.ExitCode.ShouldBe(0, v2.ToString());
@@ -149,7 +149,7 @@ public class LoadModelTests
 
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/generate", "--api", "http", "--method", "PUT",
             "-H", "X-Team: ml", "--body-template", "{\"q\":\"{{prompt}}\",\"n\":{{index}},\"max\":{{max_tokens}}}", "--prompts", "p.jsonl",
-            "--requests", "2", "--no-probe", "--output", "r.json", "--progress", "off");
+            "--requests", "2", "--no-probe", "--save-results", "r.json", "--progress", "off");
 
         result.ExitCode.ShouldBe(0, result.ToString());
         seen.Order().ShouldBe(["PUT ml {\"q\":\"say \\\"hi\\\"\",\"n\":0,\"max\":128}", "PUT ml {\"q\":\"say \\\"hi\\\"\",\"n\":1,\"max\":128}"]);

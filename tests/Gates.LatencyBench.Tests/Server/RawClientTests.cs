@@ -35,8 +35,8 @@ public class RawClientTests
         ]);
         using var temp = new TempFolder();
 
-        var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--requests", "6", "-c", "2",
-            "--client", "raw", "--output", "r.json", "--progress", "off");
+        var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--requests", "6", "--concurrency", "2",
+            "--client", "raw", "--save-results", "r.json", "--progress", "off");
 
         result.ExitCode.ShouldBe(0, result.ToString());
         var r = new ResultsFile(temp.File("r.json"));
@@ -51,7 +51,7 @@ public class RawClientTests
         await using var server = new ScriptedSocketServer(n => ["HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n", "{\"predictions\":[1]}"], closeAfterEach: true);
         using var temp = new TempFolder();
 
-        var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/models/m:predict", "--requests", "5", "--output", "r.json", "--progress", "off");
+        var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/models/m:predict", "--requests", "5", "--save-results", "r.json", "--progress", "off");
 
         result.ExitCode.ShouldBe(0, result.ToString());
         new ResultsFile(temp.File("r.json")).Metric("successful_requests").ShouldBe(5);
@@ -63,7 +63,7 @@ public class RawClientTests
         await using var server = new ScriptedSocketServer(n => ["SSH-2.0-OpenSSH_9.2\r\n\r\n"], closeAfterEach: true);
         using var temp = new TempFolder();
 
-        var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/x", "--requests", "3", "--no-probe", "--output", "r.json", "--progress", "off");
+        var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/x", "--requests", "3", "--no-probe", "--save-results", "r.json", "--progress", "off");
 
         result.ExitCode.ShouldBe(3, result.ToString());
         new ResultsFile(temp.File("r.json")).Errors("malformed_response").ShouldBe(3);
@@ -77,7 +77,7 @@ public class RawClientTests
         await using var server = new ScriptedSocketServer(n => ["HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"], closeAfterEach: true);
         using var temp = new TempFolder();
 
-        var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/ping", "--requests", "6", "--output", "r.json", "--progress", "off");
+        var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/ping", "--requests", "6", "--save-results", "r.json", "--progress", "off");
 
         result.ExitCode.ShouldBe(0, result.ToString());
         new ResultsFile(temp.File("r.json")).Metric("error_rate").ShouldBe(0);
@@ -91,8 +91,8 @@ public class RawClientTests
         await using var server = await TestServer.StartAsync((ctx, n) => OpenAiStream.WriteAsync(ctx, 4, TimeSpan.FromMilliseconds(1)));
         using var temp = new TempFolder();
 
-        var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--requests", "10", "-c", "3",
-            "--client", client, "--output", "r.json", "--progress", "off");
+        var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--requests", "10", "--concurrency", "3",
+            "--client", client, "--save-results", "r.json", "--progress", "off");
 
         result.ExitCode.ShouldBe(0, result.ToString());
         var r = new ResultsFile(temp.File("r.json"));

@@ -22,7 +22,7 @@ public class StreamingRunTests
         using var temp = new TempFolder();
 
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--model", "m1",
-            "--requests", "20", "-c", "4", "--max-tokens", "10", "--output", "r.json", "--requests-log", "requests.jsonl", "--progress", "off");
+            "--requests", "20", "--concurrency", "4", "--max-tokens", "10", "--save-results", "r.json", "--requests-log", "requests.jsonl", "--progress", "off");
 
         result.ExitCode.ShouldBe(0, result.ToString());
         var r = new ResultsFile(temp.File("r.json"));
@@ -60,7 +60,7 @@ public class StreamingRunTests
         using var temp = new TempFolder();
 
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--requests", "6",
-            "--no-include-usage", "--output", "r.json", "--progress", "off");
+            "--no-include-usage", "--save-results", "r.json", "--progress", "off");
 
         result.ExitCode.ShouldBe(0, result.ToString());
         var r = new ResultsFile(temp.File("r.json"));
@@ -82,7 +82,7 @@ public class StreamingRunTests
         });
         using var temp = new TempFolder();
 
-        var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/completions", "--requests", "5", "--output", "r.json", "--progress", "off");
+        var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/completions", "--requests", "5", "--save-results", "r.json", "--progress", "off");
 
         result.ExitCode.ShouldBe(0, result.ToString());
         var r = new ResultsFile(temp.File("r.json"));
@@ -101,7 +101,7 @@ public class StreamingRunTests
         using var temp = new TempFolder();
 
         var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--warmup-requests", "3",
-            "--requests", "5", "--output", "r.json", "--progress", "off", "--no-probe");
+            "--requests", "5", "--save-results", "r.json", "--progress", "off", "--no-probe");
 
         result.ExitCode.ShouldBe(0, result.ToString());
         server.Requests.ShouldBe(8);
@@ -119,7 +119,7 @@ public class StreamingRunTests
         var thresholds = temp.Write("t.yaml", "gates:\n  ttft:\n    metric: ttft_p95_ms\n    max: 300\n");
 
         var run = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--no-stream", "--requests", "4",
-            "--output", "r.json", "--progress", "off");
+            "--save-results", "r.json", "--progress", "off");
         var gate = await Tool.RunAsync(temp.Path, "gate", "--results", "r.json", "--thresholds", thresholds);
 
         run.ExitCode.ShouldBe(0, run.ToString());
