@@ -20,7 +20,8 @@ public class VersionTests
         using var repo = new SourceRepo();
         repo.Commit("Second");
 
-        repo.PackageVersion().ShouldBe("0.1.0-alpha.0.2");
+        // The height counts the commits after the root commit.
+        repo.PackageVersion().ShouldBe("0.1.0-alpha.0.1");
     }
 
     [Fact]
@@ -28,6 +29,7 @@ public class VersionTests
     {
         using var repo = new SourceRepo();
         repo.Tag("9.8.7");
+        repo.Commit("Second");
 
         repo.PackageVersion().ShouldBe("0.1.0-alpha.0.1");
     }
