@@ -2,8 +2,8 @@ using System.Diagnostics;
 
 namespace Gates.Release.Tests;
 
-/// <summary>The result of one process run: exit code and the standard output and error together.</summary>
-public sealed record CommandResult(int Code, string Output)
+/// <summary>The result of one process run: exit code, standard output, and the command line with both outputs.</summary>
+public sealed record CommandResult(int Code, string Stdout, string Output)
 {
     public CommandResult ShouldSucceed()
     {
@@ -51,6 +51,6 @@ public static class Command
             throw new TimeoutException($"{file} {string.Join(' ', start.ArgumentList)} took more than {timeoutSeconds} s");
         }
 
-        return new CommandResult(process.ExitCode, $"$ {file} {string.Join(' ', start.ArgumentList)}\n{stdout.Result}{stderr.Result}");
+        return new CommandResult(process.ExitCode, stdout.Result, $"$ {file} {string.Join(' ', start.ArgumentList)}\n{stdout.Result}{stderr.Result}");
     }
 }

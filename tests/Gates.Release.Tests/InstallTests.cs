@@ -22,7 +22,7 @@ public class InstallTests(PackedTool tool) : IClassFixture<PackedTool>
             tool.Offline(Path.Combine(home.Path, "cache"))).ShouldSucceed();
         var version = Command.Run(home.Path, Path.Combine(bin, "eval-gate"), ["--version"]).ShouldSucceed();
 
-        version.Output.ShouldContain($"{PackedTool.Version}+{tool.Commit}");
+        version.Stdout.Trim().ShouldBe($"{PackedTool.Version}+{tool.Commit}");
     }
 
     [Fact]
@@ -49,6 +49,6 @@ public class InstallTests(PackedTool tool) : IClassFixture<PackedTool>
         var run = Dotnet.Run(home.Path, ["dnx", $"{PackedTool.Package}@{PackedTool.Version}", "--yes", "--configfile", tool.NuGetConfig, "--", "--version"],
             tool.Offline(Path.Combine(home.Path, "cache"))).ShouldSucceed();
 
-        run.Output.ShouldContain($"{PackedTool.Version}+{tool.Commit}");
+        run.Stdout.ShouldContain($"{PackedTool.Version}+{tool.Commit}");
     }
 }

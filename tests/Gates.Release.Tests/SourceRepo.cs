@@ -13,7 +13,7 @@ public sealed class SourceRepo : IDisposable
 
     private readonly TempFolder folder = new();
 
-    public SourceRepo()
+    public SourceRepo(bool git = true)
     {
         foreach (var file in Files.Where(f => File.Exists(RepositoryPaths.Of(f))))
         {
@@ -25,15 +25,18 @@ public sealed class SourceRepo : IDisposable
             CopyFolder(RepositoryPaths.Of(name), Path.Combine(Root, name));
         }
 
-        Git("init", "--quiet", "--initial-branch=main");
-        Git("add", "--all");
-        Commit("Sources");
+        if (git)
+        {
+            Git("init", "--quiet", "--initial-branch=main");
+            Git("add", "--all");
+            Commit("Sources");
+        }
     }
 
     public string Root => folder.Path;
 
     /// <summary>The commit HEAD points at, as the tools show it (7 hex digits).</summary>
-    public string ShortCommit => Git("rev-parse", "HEAD").Output.Trim()[..7];
+    public string ShortCommit => Git("rev-parse", "HEAD").Stdout.Trim()[..7];
 
     public CommandResult Git(params string[] args) =>
         Command.Run(Root, "git", ["-c", "user.name=Gates tests", "-c", "user.email=tests@gates.invalid", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", .. args]).ShouldSucceed();
@@ -42,11 +45,15 @@ public sealed class SourceRepo : IDisposable
 
     public void Tag(string name) => Git("tag", "-a", name, "-m", name);
 
-    /// <summary>The package version MinVer gives this repository now (only MinVer's target runs, nothing is built).</summary>
+    /// <summary>
+    /// The package version this source tree builds as: only the target that sets it runs (MinVer's, or the one for
+    /// a tree without git), nothing is compiled.
+    /// </summary>
     public string PackageVersion()
     {
-        var result = Dotnet.Run(Root, ["msbuild", "src/Gates.Core/Gates.Core.csproj", "-restore", "-t:MinVer", "-getProperty:PackageVersion", "-nologo"]).ShouldSucceed();
-        return result.Output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)[^1];
+        var git = Directory.Exists(Path.Combine(Root, ".git"));
+        var result = Dotnet.Run(Root, ["msbuild", "src/Gates.Core/Gates.Core.csproj", git ? "-restore" : "-nologo", git ? "-t:MinVer" : "-t:GatesVersionWithoutGit", "-getProperty:PackageVersion", "-nologo"]).ShouldSucceed();
+        return result.Stdout.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)[^1];
     }
 
     public void Dispose() => folder.Dispose();

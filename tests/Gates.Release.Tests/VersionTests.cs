@@ -33,4 +33,12 @@ public class VersionTests
 
         repo.PackageVersion().ShouldBe("0.1.0-alpha.0.1");
     }
+
+    [Fact]
+    public void A_source_tree_without_git_builds_as_a_source_pre_release()
+    {
+        using var tree = new SourceRepo(git: false);
+
+        tree.PackageVersion().ShouldBe("0.1.0-source");
+    }
 }
