@@ -16,10 +16,17 @@ if (files.length === 0) {
   process.exit(2);
 }
 
+// Permission scopes GitHub added after the pinned validators were built (both are the newest published):
+// a line `<scope>: read|write|none` of these is shown to the validators as a comment at the same place
+// (line numbers stay), so any other scope, or a misspelt one, is still reported.
+const newerScopes = ["attestations"];
+const newerScopeLine = new RegExp(`^(\\s*)(${newerScopes.join("|")}):(\\s*(read|write|none)\\s*)$`, "gm");
+const forValidators = (text) => text.replace(newerScopeLine, "$1# $2:$3");
+
 const lint = await createLinter();
 let problems = 0;
 for (const file of files) {
-  const text = readFileSync(file, "utf8");
+  const text = forValidators(readFileSync(file, "utf8"));
   const isAction = /(^|\/)action\.ya?ml$/.test(file);
   const schema = isAction ? actionValidator.validateAction(text) : actionValidator.validateWorkflow(text);
   for (const error of schema.errors) {

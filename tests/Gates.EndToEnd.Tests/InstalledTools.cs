@@ -37,9 +37,10 @@ public sealed class InstalledTools : IDisposable
         {
             var csproj = RepositoryPaths.Of("src", project, project + ".csproj");
             Run("dotnet", ["pack", csproj, "--no-build", "-c", Configuration, "-o", packages, "-p:PackageOutputPath=" + packages]).ShouldExit(0);
-            // A private package cache, so a stale copy of the same version is never installed.
+            // A private package cache, so a stale copy of the same version is never installed. Builds between
+            // release tags are pre-releases (MinVer), hence --prerelease.
             var cache = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(folder.Path, "nuget") };
-            Run("dotnet", ["tool", "install", packageId, "--tool-path", ToolPath, "--add-source", packages], env: cache).ShouldExit(0);
+            Run("dotnet", ["tool", "install", packageId, "--prerelease", "--tool-path", ToolPath, "--add-source", packages], env: cache).ShouldExit(0);
         }
     }
 
