@@ -166,10 +166,10 @@ internal sealed class CompositeRun(SimulatedJob job, ActionDefinition action, IR
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        if (!process.WaitForExit(TimeSpan.FromMinutes(30)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("step did not finish in 10 minutes");
+            throw new TimeoutException("step did not finish in 30 minutes");
         }
 
         return (process.ExitCode, stdout.Result, stderr.Result);
