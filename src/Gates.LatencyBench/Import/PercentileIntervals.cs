@@ -54,6 +54,6 @@ internal static class PercentileIntervals
     }
 
     /// <summary>The r-th smallest recorded value (1-based) in milliseconds, at the histogram's precision.</summary>
-    private static double AtRank(HistogramBase histogram, long rank) =>
+    internal static double AtRank(HistogramBase histogram, long rank) =>
         histogram.GetValueAtPercentile(100.0 * rank / histogram.TotalCount) / 1000.0;
 }

@@ -16,6 +16,7 @@ internal sealed class LoadDriver(LoadPlan plan, TimeProvider time, Func<RequestO
     private long deadline = long.MaxValue;
     private long issued;
     private long measuredIssued;
+    private int finished;
     private Exception? failure;
 
     public async Task<LoadTimeline> RunAsync(CancellationToken cancel)
@@ -126,9 +127,17 @@ internal sealed class LoadDriver(LoadPlan plan, TimeProvider time, Func<RequestO
         }
     }
 
+    /// <summary>Stops issuing requests (those in flight still finish), e.g. once a target precision is reached.</summary>
+    public void Finish() => Volatile.Write(ref finished, 1);
+
     /// <summary>The next request, intended at <paramref name="intended"/>, or null once the plan's bound is reached.</summary>
     private RequestOutcome? Next(long intended)
     {
+        if (Volatile.Read(ref finished) == 1)
+        {
+            return null;
+        }
+
         var index = Interlocked.Increment(ref issued) - 1;
         var warmup = index < plan.WarmupRequests || (plan.WarmupRequests == 0 && intended < measureStart);
         if (!warmup)

@@ -166,6 +166,15 @@ internal sealed class Measurements
         }
     }
 
+    /// <summary>Copies of the named histograms, for checks while the run goes on.</summary>
+    public IReadOnlyDictionary<string, LongHistogram> Histograms(IEnumerable<string> tags)
+    {
+        lock (gate)
+        {
+            return tags.Distinct().ToDictionary(t => t, t => (LongHistogram)histograms[t].Copy());
+        }
+    }
+
     public double TicksToMs(long ticks) => ticks / ticksPerMs;
 
     private long Micros(long ticks) => (long)Math.Round(ticks / ticksPerMicro);

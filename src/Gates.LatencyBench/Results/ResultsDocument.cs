@@ -61,6 +61,11 @@ internal static class ResultsDocument
             doc["shard"] = new JsonObject { ["index"] = shard.Index, ["count"] = shard.Count, ["histogram_log"] = histogramLog };
         }
 
+        if (run.Precision is { } precision)
+        {
+            doc["precision"] = precision.DeepClone();
+        }
+
         if (run.MergedFrom.Count > 0)
         {
             doc["merged_from"] = new JsonArray([.. run.MergedFrom.Select(p => (JsonNode)p)]);

@@ -22,6 +22,9 @@ internal sealed record RunRecord
     public long WarmupRequests { get; init; }
     public ShardInfo? Shard { get; init; }
 
+    /// <summary>The --target-precision outcome (the "precision" section of the results file), when asked.</summary>
+    public JsonObject? Precision { get; init; }
+
     /// <summary>Paths of the shard results a merged record was made from.</summary>
     public IReadOnlyList<string> MergedFrom { get; init; } = [];
 

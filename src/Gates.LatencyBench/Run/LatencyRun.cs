@@ -7,6 +7,7 @@ using Gates.LatencyBench.Http;
 using Gates.LatencyBench.Import;
 using Gates.LatencyBench.Load;
 using Gates.LatencyBench.Measure;
+using Gates.LatencyBench.Precision;
 using Gates.LatencyBench.Results;
 
 namespace Gates.LatencyBench.Run;
@@ -59,12 +60,26 @@ internal static class LatencyRun
             ? Task.CompletedTask
             : new ProgressReporter(env.Error, measurements, env.Time, settings.Progress == ProgressMode.Live || (settings.Progress == ProgressMode.Auto && terminal))
                 .RunAsync(runStart, progressStop.Token);
+        var watch = settings.Precision is { } targets
+            ? new PrecisionWatch(targets, measurements, env.Time, settings.PrecisionCheckInterval, driver.Finish)
+            : null;
+        var watching = watch?.RunAsync(progressStop.Token) ?? Task.CompletedTask;
         var timeline = await driver.RunAsync(ct).ConfigureAwait(false);
         progressStop.Cancel();
         await progress.ConfigureAwait(false);
+        await watching.ConfigureAwait(false);
 
         var snapshot = measurements.Snapshot();
-        var record = Record(settings, run, wallStart, runStart, timeline, snapshot);
+        var precision = settings.Precision is { } asked ? PrecisionWatch.Check(asked, snapshot.Histograms) : null;
+        foreach (var status in precision ?? [])
+        {
+            run.Say($"precision: {status.Describe()}");
+        }
+
+        var record = Record(settings, run, wallStart, runStart, timeline, snapshot) with
+        {
+            Precision = precision is null ? null : PrecisionJson(precision, watch!.StoppedEarly),
+        };
         if (snapshot.Counts.Requests > 0 && snapshot.Counts.Succeeded == 0 && !timeline.Interrupted)
         {
             WriteResults(settings, record, run);
@@ -82,8 +97,23 @@ internal static class LatencyRun
         results = results with { Warnings = [.. warnings] };
         new SummaryWriter(settings.Common.Thresholds is null ? env.Out : env.Error).Write(results, record);
         return await LatencyReport.GateAndPublishAsync(run, results, baseline,
-            new JsonObject { ["results_file"] = path, ["target"] = record.Target.DeepClone(), ["load"] = record.Load.DeepClone() }, ct).ConfigureAwait(false);
+            new JsonObject
+            {
+                ["results_file"] = path,
+                ["target"] = record.Target.DeepClone(),
+                ["load"] = record.Load.DeepClone(),
+                ["precision"] = record.Precision?.DeepClone(),
+            }, ct).ConfigureAwait(false);
     }
+
+    private static JsonObject PrecisionJson(IReadOnlyList<PrecisionStatus> statuses, bool stoppedEarly) => new()
+    {
+        ["level"] = PrecisionCheck.Level,
+        ["method"] = PercentileIntervals.Method,
+        ["reached"] = statuses.All(s => s.Reached),
+        ["stopped_early"] = stoppedEarly,
+        ["targets"] = new JsonArray([.. statuses.Select(s => (JsonNode)s.ToJson())]),
+    };
 
     private static RunRecord Record(RunSettings settings, GateRun run, DateTimeOffset wallStart, long runStart,
         LoadTimeline timeline, MeasuredRun snapshot)
@@ -164,6 +194,7 @@ internal static class LatencyRun
         ["goodput"] = s.Goodput?.ToString(),
         ["shard"] = s.Shard?.ToString(),
         ["client"] = Transports.NameFor(s.Client, s.Endpoint.Url),
+        ["target_precision"] = s.Precision is { } p ? string.Join(",", p.Select(t => t.ToString())) : null,
     };
 
     private static string Describe(RunSettings s)
@@ -176,6 +207,7 @@ internal static class LatencyRun
             (null, { } n) => $"{n} requests",
             _ => "",
         };
-        return $"{s.Endpoint.Api.Name()} {s.Endpoint.SafeUrl}: {load}, {bound}";
+        var until = s.Precision is { } p ? $", or until {string.Join(" and ", p)} (95% interval)" : "";
+        return $"{s.Endpoint.Api.Name()} {s.Endpoint.SafeUrl}: {load}, {bound}{until}";
     }
 }

@@ -35,4 +35,10 @@ internal sealed record RunSettings
     public ProgressMode Progress { get; init; }
     public bool Probe { get; init; } = true;
     public Http.ClientKind Client { get; init; }
+
+    /// <summary>--target-precision: stop once every target's interval is narrow enough (null: run to the bound).</summary>
+    public IReadOnlyList<Precision.PrecisionTarget>? Precision { get; init; }
+
+    /// <summary>How often the live histograms are checked against <see cref="Precision"/>.</summary>
+    public TimeSpan PrecisionCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
 }
