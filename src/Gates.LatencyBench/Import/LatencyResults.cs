@@ -71,8 +71,37 @@ internal sealed record LatencyResults
             return new MetricObservation(value) { N = n, Successes = (long)Math.Round(value * n), HigherIsBetter = false };
         }
 
+        if (MeanStdDev(metric) is { } sd)
+        {
+            return new MetricObservation(value) { N = Successful, StdDev = sd };
+        }
+
         return metric.EndsWith("_ms", StringComparison.Ordinal) && Successful is { } ok
             ? new MetricObservation(value) { N = ok }
             : new MetricObservation(value);
+    }
+
+    /// <summary>
+    /// For a gated mean ("ttft_mean_ms"), the file's standard deviation of the same per-request values
+    /// ("ttft_stddev_ms") as a sample one: the tools write numpy's population value (ddof 0), so it is scaled by
+    /// √(n/(n−1)). Pooled per-chunk values (vLLM's and genai-perf's ITL) get none: n counts requests, not chunks.
+    /// </summary>
+    private double? MeanStdDev(string metric)
+    {
+        const string suffix = "_mean_ms";
+        if (!metric.EndsWith(suffix, StringComparison.Ordinal) || Successful is not { } n || n < 2)
+        {
+            return null;
+        }
+
+        var family = metric[..^suffix.Length];
+        if (Semantics.TryGetValue(family + "_basis", out var basis) && basis.StartsWith("per_chunk_pooled", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return Metrics.TryGetValue(family + "_stddev_ms", out var sd) && double.IsFinite(sd) && sd >= 0
+            ? sd * Math.Sqrt((double)n / (n - 1))
+            : null;
     }
 }

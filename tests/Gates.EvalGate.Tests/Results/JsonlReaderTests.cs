@@ -64,7 +64,8 @@ public class JsonlReaderTests
         var results = Fixtures.Read("items.jsonl");
 
         results.InvalidReason("judge.verdict").ShouldBe($"{Fixtures.Path("items.jsonl")}:1: metric 'judge.verdict' holds strings, not numbers (first on line 1)");
-        results.Find("tags").ShouldBeOfType<MetricFind.Missing>();
+        results.InvalidReason("tags").ShouldContain("metric 'tags' holds lists, not numbers");
+        results.MetricNames.ShouldNotContain("tags");
     }
 
     [Fact]

@@ -110,7 +110,7 @@ public class OpenAiEvalsReaderTests
         var results = EvalResultsReader.Read(path, ResultsFormat.OpenAiEvals, ReadOptions.Default);
 
         results.Found("accuracy").N.ShouldBe(1);
-        results.Warnings.ShouldBe([$"{path}: no final_report line; the run may not have finished"]);
+        results.Warnings.ShouldBe([$"{path}: no final_report line: the run stopped before it finished (1 match events)"]);
     }
 
     [Fact]

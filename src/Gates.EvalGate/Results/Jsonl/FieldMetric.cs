@@ -5,7 +5,7 @@ namespace Gates.EvalGate.Results.Jsonl;
 /// <summary>Turns what was learned about one JSONL field into a metric (or the reason it is not one).</summary>
 internal static class FieldMetric
 {
-    /// <summary>The metric for a field, or null when the field is not a metric at all (objects, arrays).</summary>
+    /// <summary>The metric for a field, the reason a list or text field is none, or null for objects (their fields are metrics).</summary>
     public static MetricFind? For(FieldStats field, long items, string path)
     {
         var kinds = field.Kinds.ToList();
@@ -22,6 +22,7 @@ internal static class FieldMetric
         return kinds[0] switch
         {
             ValueKind.String => MetricProblem.Invalid(path, field.Name, $"holds strings, not numbers (first on line {field.FirstLine(ValueKind.String)})", field.FirstLine(ValueKind.String)),
+            ValueKind.Array => MetricProblem.Invalid(path, field.Name, $"holds lists, not numbers (first on line {field.FirstLine(ValueKind.Array)}); a corpus-level metric such as lm-eval's f1 or bleu keeps its per-item inputs this way: gate its value in the results JSON", field.FirstLine(ValueKind.Array)),
             ValueKind.Number or ValueKind.Boolean => Numeric(field, items, path),
             _ => null,
         };

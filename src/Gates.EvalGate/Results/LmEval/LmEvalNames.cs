@@ -2,7 +2,8 @@ namespace Gates.EvalGate.Results.LmEval;
 
 /// <summary>
 /// Maps the names users write onto lm-eval's "&lt;task&gt;.&lt;metric&gt;,&lt;filter&gt;": a leading "results." or
-/// "groups." is dropped, and a name without a filter means the "none" filter ("hellaswag.acc" is "hellaswag.acc,none").
+/// "groups." is dropped, and a name without a filter means the "none" filter ("hellaswag.acc" is "hellaswag.acc,none");
+/// in lm-eval 0.3 files, which have no filters, "hellaswag.acc,none" finds "hellaswag.acc".
 /// </summary>
 internal static class LmEvalNames
 {
@@ -28,6 +29,10 @@ internal static class LmEvalNames
             if (name.IndexOf(',', lastDot + 1) < 0)
             {
                 yield return name + ",none";
+            }
+            else if (name.EndsWith(",none", StringComparison.Ordinal))
+            {
+                yield return name[..^",none".Length];
             }
         }
     }

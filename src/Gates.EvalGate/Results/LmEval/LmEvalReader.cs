@@ -10,6 +10,8 @@ namespace Gates.EvalGate.Results.LmEval;
 /// lm-evaluation-harness results JSON. Each "results.&lt;task&gt;" (and "groups.&lt;group&gt;") entry holds
 /// "&lt;metric&gt;,&lt;filter&gt;" values with "&lt;metric&gt;_stderr,&lt;filter&gt;" beside them (a number or "N/A");
 /// the metric is named "&lt;task&gt;.&lt;metric&gt;,&lt;filter&gt;" and n comes from n-samples.
+/// Files of lm-eval 0.3 (before the 0.4 refactor) have plain "&lt;metric&gt;" and "&lt;metric&gt;_stderr" keys and no
+/// n-samples: their metrics are named "&lt;task&gt;.&lt;metric&gt;" and get their interval from the stderr alone.
 /// </summary>
 internal static class LmEvalReader
 {
@@ -38,7 +40,7 @@ internal static class LmEvalReader
 
         if (table.Count == 0)
         {
-            throw new GateInputException($"{path}: no metrics (\"<metric>,<filter>\" keys) under \"results\"");
+            throw new GateInputException($"{path}: no numeric metrics (\"<metric>,<filter>\" or, before lm-eval 0.4, \"<metric>\" keys) under \"results\"");
         }
 
         return new ComputedResults(path, "lm-eval", sha256, warnings, table, LmEvalNames.Resolve);
@@ -54,17 +56,18 @@ internal static class LmEvalReader
             warnings.Add($"{path}: task '{task.Name}' {limitNote}; lm-eval warns that real metrics should not be computed with a limit");
         }
 
+        var oldFormat = !task.Value.EnumerateObject().Any(e => e.Name.Contains(','));
         foreach (var entry in task.Value.EnumerateObject())
         {
             var comma = entry.Name.IndexOf(',');
-            if (comma <= 0)
+            if (comma == 0 || (comma < 0 && !(oldFormat && IsOldFormatMetric(entry))))
             {
                 continue;
             }
 
-            var metric = entry.Name[..comma];
-            var filter = entry.Name[(comma + 1)..];
-            if (metric.EndsWith(StderrSuffix, StringComparison.Ordinal) && task.Value.TryGetProperty(metric[..^StderrSuffix.Length] + "," + filter, out _))
+            var metric = comma < 0 ? entry.Name : entry.Name[..comma];
+            var filter = comma < 0 ? null : entry.Name[(comma + 1)..];
+            if (metric.EndsWith(StderrSuffix, StringComparison.Ordinal) && task.Value.TryGetProperty(Key(metric[..^StderrSuffix.Length], filter), out _))
             {
                 continue;
             }
@@ -110,8 +113,17 @@ internal static class LmEvalReader
         return new MetricFind.Found(observation, notes.Count > 0 ? string.Join("; ", notes) : null);
     }
 
-    private static JsonElement? Stderr(JsonElement task, string metric, string filter) =>
-        task.TryGetProperty($"{metric}{StderrSuffix},{filter}", out var stderr) ? stderr : null;
+    private static JsonElement? Stderr(JsonElement task, string metric, string? filter) =>
+        task.TryGetProperty(Key(metric + StderrSuffix, filter), out var stderr) ? stderr : null;
+
+    /// <summary>"&lt;metric&gt;,&lt;filter&gt;" in lm-eval 0.4, plain "&lt;metric&gt;" in 0.3 (no filters then).</summary>
+    private static string Key(string metric, string? filter) => filter is null ? metric : $"{metric},{filter}";
+
+    /// <summary>A 0.3 metric key: a number (or a non-finite string) under a name that is not bookkeeping like "alias".</summary>
+    private static bool IsOldFormatMetric(JsonProperty entry) =>
+        entry.Value.ValueKind == JsonValueKind.Number
+        || (entry.Value.ValueKind == JsonValueKind.String && entry.Name.EndsWith(StderrSuffix, StringComparison.Ordinal))
+        || MetricConventions.IsNonFiniteString(entry.Value);
 
     private static bool? HigherIsBetter(JsonElement root, string task, string metric) =>
         root.TryGetProperty("higher_is_better", out var all) && all.ValueKind == JsonValueKind.Object

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Gates.Core;
 
@@ -8,6 +9,8 @@ internal sealed class OpenAiEvalsEvents(string path, bool keepItems)
 {
     private readonly Dictionary<string, long> matchLines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ItemMetric> metrics = new(StringComparer.Ordinal);
+
+    private readonly SortedDictionary<string, long> eventTypes = new(StringComparer.Ordinal);
 
     public bool HasSpec { get; private set; }
 
@@ -44,15 +47,17 @@ internal sealed class OpenAiEvalsEvents(string path, bool keepItems)
         }
 
         Events++;
+        var typeName = type.GetString()!;
+        eventTypes[typeName] = eventTypes.GetValueOrDefault(typeName) + 1;
         var sampleId = line.TryGetProperty("sample_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
         var data = line.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : (JsonElement?)null;
-        switch (type.GetString())
+        switch (typeName)
         {
             case "match":
                 Match(data, sampleId, lineNumber);
                 break;
             case "metrics" when data is { } values:
-                foreach (var property in values.EnumerateObject().Where(p => p.Value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False))
+                foreach (var property in values.EnumerateObject().Where(p => p.Value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null))
                 {
                     Metric("metrics." + property.Name).Add(property.Value, null, $"line {lineNumber}");
                 }
@@ -83,6 +88,11 @@ internal sealed class OpenAiEvalsEvents(string path, bool keepItems)
 
         Accuracy.Add(correct.GetBoolean() ? 1 : 0, sampleId);
     }
+
+    /// <summary>The events by type, e.g. "1 metrics and 32 sampling events".</summary>
+    public string Describe() => eventTypes.Count == 0
+        ? "no events"
+        : string.Join(" and ", eventTypes.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Value} {t.Key}"))) + " events";
 
     private ItemMetric Metric(string name)
     {

@@ -16,7 +16,7 @@ internal static class OpenAiEvalsMetrics
         var report = events.FinalReport;
         if (report is null)
         {
-            warnings.Add($"{path}: no final_report line; the run may not have finished");
+            warnings.Add($"{path}: no final_report line: the run stopped before it finished ({events.Describe()})");
         }
 
         var reported = report is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty("accuracy", out var a) ? a : (JsonElement?)null;
@@ -26,7 +26,11 @@ internal static class OpenAiEvalsMetrics
         }
         else if (reported is { } value)
         {
-            table.Add("accuracy", FromReportOnly(path, value, warnings));
+            table.Add("accuracy", FromReportOnly(path, value, report!.Value, warnings));
+        }
+        else if (report is null)
+        {
+            table.AddHidden("accuracy", MetricProblem.Invalid(path, "accuracy", $"was never recorded: the run stopped early ({events.Describe()}, no match events and no final_report)"));
         }
 
         foreach (var metric in events.Metrics)
@@ -58,16 +62,39 @@ internal static class OpenAiEvalsMetrics
         return found with { Observation = observation with { StdErr = BootstrapStd(report) } };
     }
 
-    private static MetricFind FromReportOnly(string path, JsonElement value, List<string> warnings)
+    /// <summary>
+    /// accuracy from the final report alone. Its n is final_report.n_samples when the report has it: an accuracy that
+    /// is a whole number of those samples is a proportion with successes and n (a Wilson interval); any other gets n
+    /// and the bootstrap standard deviation, if the report has one.
+    /// </summary>
+    private static MetricFind FromReportOnly(string path, JsonElement value, JsonElement report, List<string> warnings)
     {
         if (JsonNumbers.Finite(value, out var problem) is not { } accuracy)
         {
             return MetricProblem.Invalid(path, "accuracy", $"{problem}: the run recorded no match events");
         }
 
-        warnings.Add($"{path}: no match events; accuracy comes from final_report without n");
-        return new MetricFind.Found(new MetricObservation(accuracy) { HigherIsBetter = true }, "from final_report; no match events, so n is unknown");
+        var observation = new MetricObservation(accuracy) { HigherIsBetter = true };
+        if (SampleCount(report) is not { } n)
+        {
+            warnings.Add($"{path}: no match events and no final_report.n_samples; accuracy comes from final_report without n");
+            return new MetricFind.Found(observation, "from final_report; no match events and no n_samples, so n is unknown");
+        }
+
+        var successes = Math.Round(accuracy * n);
+        var note = string.Create(CultureInfo.InvariantCulture, $"from final_report, n = final_report.n_samples = {n} (no match events)");
+        if (accuracy is >= 0 and <= 1 && Math.Abs(successes - (accuracy * n)) < 1e-6 * Math.Max(1, n))
+        {
+            return new MetricFind.Found(observation with { N = n, Successes = (long)successes }, note);
+        }
+
+        return new MetricFind.Found(observation with { N = n, StdErr = BootstrapStd(report) }, note + "; it is not a whole number of samples, so no proportion interval");
     }
+
+    private static long? SampleCount(JsonElement report) =>
+        report.TryGetProperty("n_samples", out var n) && n.ValueKind == JsonValueKind.Number && n.TryGetInt64(out var count) && count > 0
+            ? count
+            : null;
 
     private static double? BootstrapStd(JsonElement? report)
     {

@@ -48,7 +48,7 @@ internal static class OpenAiEvalsReader
         OpenAiEvalsMetrics.AddTo(path, events, table, warnings);
         if (table.Count == 0)
         {
-            throw new GateInputException($"{path}: no match events, metrics events or final_report values");
+            throw new GateInputException($"{path}: no match events, metrics values or final_report values ({events.Describe()}{(events.FinalReport is null ? ", no final_report: the run stopped early" : "")})");
         }
 
         return new ComputedResults(path, "openai-evals", sha256, warnings, table);
