@@ -171,10 +171,14 @@ public sealed partial class FakeGitHub
         }
 
         var bytes = Encoding.UTF8.GetBytes(text);
-        if (accept.Contains("application/vnd.github.raw", StringComparison.OrdinalIgnoreCase)
-            || accept.Contains("application/vnd.github.v3.raw", StringComparison.OrdinalIgnoreCase))
+        if (accept.Contains("application/vnd.github.v3.raw", StringComparison.OrdinalIgnoreCase))
         {
-            return new FakeResponse(200, bytes, "application/vnd.github.raw; charset=utf-8");
+            return new FakeResponse(200, bytes, "application/vnd.github.v3.raw");
+        }
+
+        if (accept.Contains("application/vnd.github.raw", StringComparison.OrdinalIgnoreCase))
+        {
+            return new FakeResponse(200, bytes, "application/vnd.github.raw");
         }
 
         return FakeResponse.Json(200, new JsonObject
