@@ -8,7 +8,8 @@ namespace Gates.Kubernetes;
 
 /// <summary>
 /// The patches that apply a decision. KServe serverless: canaryTrafficPercent 0 to roll back, removed to promote.
-/// KServe RawDeployment with spec.canary[]: remove the entry to roll back, point the predictor at it to promote.
+/// KServe RawDeployment with spec.canary[]: remove the entry to roll back; to promote, move its predictor into
+/// spec.predictor (replacing the old one) and remove the entry.
 /// Deployments: scale the canary to zero to roll back, give the stable twin the canary's image to promote.
 /// </summary>
 public static class TargetActions
@@ -33,9 +34,9 @@ public static class TargetActions
             $"promote {target.CanaryName} to all traffic: remove canaryTrafficPercent"),
         { Kind: "InferenceService" } => Patch(target, target.ObjectName!, "json",
             new JsonArray(
-                new JsonObject { ["op"] = "replace", ["path"] = "/spec/predictor/name", ["value"] = target.CanaryEntry },
+                new JsonObject { ["op"] = "move", ["from"] = "/spec/canary/0/predictor", ["path"] = "/spec/predictor" },
                 new JsonObject { ["op"] = "remove", ["path"] = "/spec/canary/0" }),
-            $"point the predictor at canary '{target.CanaryEntry}' and remove the spec.canary entry"),
+            $"make canary '{target.CanaryEntry}' the predictor and remove its spec.canary entry"),
         { CanaryImage: { } image, CanaryContainer: { } container } => Patch(target, target.BaselineName, "strategic",
             new JsonObject
             {

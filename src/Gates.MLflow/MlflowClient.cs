@@ -83,13 +83,26 @@ public sealed class MlflowClient(HttpClient http, Uri trackingUri)
         var what = $"MLflow at {trackingUri}: {name}@{alias}: {(int)status} {code} {message}".TrimEnd();
         throw status switch
         {
-            HttpStatusCode.NotFound or HttpStatusCode.BadRequest => new GateInputException(code == "RESOURCE_DOES_NOT_EXIST"
-                ? $"MLflow has no alias '{alias}' on registered model '{name}' ({message})"
-                : what),
+            HttpStatusCode.NotFound or HttpStatusCode.BadRequest => new GateInputException(Missing(code, message, name, alias) ?? what),
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new GateInputException($"{what} (set MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD)"),
             _ => new GateRuntimeException(what),
         };
     }
+
+    /// <summary>
+    /// MLflow's stores answer a missing alias with 400 INVALID_PARAMETER_VALUE "Registered model alias X not found."
+    /// and do not check the model first, so the same answer covers a missing model; a missing model is
+    /// 404 RESOURCE_DOES_NOT_EXIST "Registered Model with name=X not found" where a store does check it.
+    /// </summary>
+    private static string? Missing(string code, string message, string name, string alias) => (code, message) switch
+    {
+        ("RESOURCE_DOES_NOT_EXIST", _) when message.StartsWith("Registered Model with name=", StringComparison.Ordinal) =>
+            $"MLflow has no registered model '{name}' ({code}: {message})",
+        ("RESOURCE_DOES_NOT_EXIST", _) => $"MLflow has no alias '{alias}' on registered model '{name}' ({code}: {message})",
+        ("INVALID_PARAMETER_VALUE", _) when message.StartsWith("Registered model alias ", StringComparison.Ordinal) =>
+            $"MLflow has no alias '{alias}' on registered model '{name}', or no registered model '{name}' (MLflow answers both with {code}: {message})",
+        _ => null,
+    };
 
     private static (string Code, string Message) Error(string body)
     {

@@ -29,6 +29,44 @@ public class GitHubRepositoryTests : IDisposable
     }
 
     [Fact]
+    public async Task Compare_counts_ahead_and_behind_as_github_does_and_a_diverged_branch_does_not_contain_main()
+    {
+        var fork = fake.Git.Branches["main"];
+        fake.Git.Branches["feature"] = fork;
+        fake.Git.Commit("feature", new Dictionary<string, string> { ["apps/isvc.yaml"] = "a: 2\n" });
+        var feature = fake.Git.Commit("feature", new Dictionary<string, string> { ["apps/isvc.yaml"] = "a: 3\n" });
+        var main = fake.Git.Commit("main", new Dictionary<string, string> { ["apps/other.yaml"] = "b: 1\n" });
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", fake.Token);
+
+        var compare = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync($"{fake.ApiUrl}/repos/{fake.Owner}/{fake.Repo}/compare/main...feature"))!;
+
+        compare["status"]!.GetValue<string>().ShouldBe("diverged");
+        compare["ahead_by"]!.GetValue<int>().ShouldBe(2);
+        compare["behind_by"]!.GetValue<int>().ShouldBe(1);
+        compare["merge_base_commit"]!["sha"]!.GetValue<string>().ShouldBe(fork);
+        (await repo.ContainsAsync(feature, main)).ShouldBeFalse();
+        (await repo.ContainsAsync(main, fork)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Contents_are_raw_only_when_the_accept_header_asks_for_raw()
+    {
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", fake.Token);
+        var url = $"{fake.ApiUrl}/repos/{fake.Owner}/{fake.Repo}/contents/apps/isvc.yaml?ref=main";
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(url))!;
+        using var raw = new HttpRequestMessage(HttpMethod.Get, url);
+        raw.Headers.Accept.ParseAdd("application/vnd.github.raw+json");
+        using var rawResponse = await http.SendAsync(raw);
+
+        json["encoding"]!.GetValue<string>().ShouldBe("base64");
+        Encoding.UTF8.GetString(Convert.FromBase64String(json["content"]!.GetValue<string>())).ShouldBe("a: 1\n");
+        (await rawResponse.Content.ReadAsStringAsync()).ShouldBe("a: 1\n");
+    }
+
+    [Fact]
     public async Task Commits_through_the_git_data_api_and_moves_refs_only_forward()
     {
         var main = fake.Git.Branches["main"];

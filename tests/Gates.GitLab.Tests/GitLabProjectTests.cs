@@ -39,6 +39,27 @@ public class GitLabProjectTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_path_or_branch_with_unencoded_slashes_does_not_reach_the_endpoint_as_on_gitlab()
+    {
+        var encoded = Uri.EscapeDataString(fake.Project);
+        fake.Git.Branches["promote/x/y"] = fake.Git.Branches["main"];
+
+        async Task<int> StatusAsync(string path)
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Get, $"{fake.ApiUrl}/projects/{encoded}/{path}");
+            message.Headers.Add("PRIVATE-TOKEN", fake.Token);
+            using var response = await http.SendAsync(message);
+            return (int)response.StatusCode;
+        }
+
+        (await StatusAsync("repository/files/apps%2Fisvc.yaml?ref=main")).ShouldBe(200);
+        (await StatusAsync("repository/files/apps/isvc.yaml?ref=main")).ShouldBe(404);
+        (await StatusAsync("repository/branches/promote%2Fx%2Fy")).ShouldBe(200);
+        (await StatusAsync("repository/branches/promote/x/y")).ShouldBe(404);
+        (await project.GetBranchHeadAsync("promote/x/y", default)).ShouldBe(fake.Git.Branches["main"]);
+    }
+
+    [Fact]
     public async Task Commits_refuse_a_file_that_changed_since_it_was_read()
     {
         var main = fake.Git.Branches["main"];

@@ -22,6 +22,7 @@ public sealed class ActionTests
         sent.PathAndQuery.ShouldStartWith("/apis/serving.kserve.io/v1beta1/namespaces/ai-production/inferenceservices/sklearn-iris");
         sent.Headers["Content-Type"].ShouldStartWith("application/merge-patch+json");
         JsonNode.Parse(sent.Body)!["spec"]!["predictor"]!["canaryTrafficPercent"]!.GetValue<int>().ShouldBe(0);
+        api.StoredInferenceService("sklearn-iris")!["spec"]!["predictor"]!["canaryTrafficPercent"]!.GetValue<int>().ShouldBe(0);
     }
 
     [Fact]
@@ -34,6 +35,9 @@ public sealed class ActionTests
         await cluster.ApplyAsync(TargetActions.Promote(status)!, CancellationToken.None);
 
         api.Patches.ShouldHaveSingleItem().Body.ShouldBe("""{"spec":{"predictor":{"canaryTrafficPercent":null}}}""");
+        var predictor = api.StoredInferenceService("sklearn-iris")!["spec"]!["predictor"]!.AsObject();
+        predictor.ContainsKey("canaryTrafficPercent").ShouldBeFalse();
+        predictor.ContainsKey("model").ShouldBeTrue();
     }
 
     [Fact]
@@ -48,6 +52,8 @@ public sealed class ActionTests
         var sent = api.Patches.ShouldHaveSingleItem();
         sent.PathAndQuery.ShouldStartWith("/apis/apps/v1/namespaces/ai-production/deployments/mymodel-canary");
         sent.Body.ShouldBe("""{"spec":{"replicas":0}}""");
+        api.StoredDeployment("mymodel-canary")!["spec"]!["replicas"]!.GetValue<int>().ShouldBe(0);
+        api.StoredDeployment("mymodel")!["spec"]!["replicas"]!.GetValue<int>().ShouldNotBe(0);
     }
 
     [Fact]
@@ -65,23 +71,76 @@ public sealed class ActionTests
         sent.Headers["Content-Type"].ShouldStartWith("application/strategic-merge-patch+json");
         sent.Body.ShouldContain("\"image\":\"registry.example.com/mymodel:2.1.0\"");
         patch.Description.ShouldBe("set the image of mymodel container server to registry.example.com/mymodel:2.1.0");
+        var before = JsonNode.Parse(FakeKubernetes.Fixture("deployment-stable.json"))!["spec"]!["template"]!["spec"]!["containers"]!.AsArray();
+        var containers = api.StoredDeployment("mymodel")!["spec"]!["template"]!["spec"]!["containers"]!.AsArray();
+        containers.Count.ShouldBe(before.Count);
+        var server = containers.Single(c => c!["name"]!.GetValue<string>() == "server")!;
+        server["image"]!.GetValue<string>().ShouldBe("registry.example.com/mymodel:2.1.0");
+        server["ports"].ShouldNotBeNull("the strategic merge keeps the container's other fields");
     }
 
     [Fact]
-    public async Task Raw_deployment_canaries_are_removed_on_rollback_and_retargeted_on_promotion_with_json_patches()
+    public async Task Promoting_a_raw_deployment_canary_makes_it_the_predictor_and_removes_the_entry()
     {
-        using var api = new FakeKubernetes()
-            .InferenceService("llama", "isvc-raw-canary.json")
-            .Deployment("llama-v2-predictor", "deployment-raw-canary.json");
+        using var api = RawCanary();
         var cluster = KubernetesCluster.Connect(api.Kubeconfig, null);
         var status = await cluster.ReadInferenceServiceAsync(Ns, "llama", CancellationToken.None);
 
-        TargetActions.Rollback(status).Body.ShouldBe("""[{"op":"remove","path":"/spec/canary/0"}]""");
-        var promote = TargetActions.Promote(status)!;
-        await cluster.ApplyAsync(promote, CancellationToken.None);
+        await cluster.ApplyAsync(TargetActions.Promote(status)!, CancellationToken.None);
 
-        var sent = api.Patches.ShouldHaveSingleItem();
-        sent.Headers["Content-Type"].ShouldStartWith("application/json-patch+json");
-        sent.Body.ShouldBe("""[{"op":"replace","path":"/spec/predictor/name","value":"v2"},{"op":"remove","path":"/spec/canary/0"}]""");
+        api.Patches.ShouldHaveSingleItem().Headers["Content-Type"].ShouldStartWith("application/json-patch+json");
+        var spec = api.StoredInferenceService("llama")!["spec"]!;
+        spec["canary"]!.AsArray().ShouldBeEmpty();
+        spec["predictor"]!["name"]!.GetValue<string>().ShouldBe("v2");
+        spec["predictor"]!["model"]!["args"]![0]!.GetValue<string>().ShouldBe("--max-model-len=8192");
+        spec["predictor"]!.AsObject().ContainsKey("canaryTrafficPercent").ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Rolling_back_a_raw_deployment_canary_removes_the_entry_and_keeps_the_predictor()
+    {
+        using var api = RawCanary();
+        var cluster = KubernetesCluster.Connect(api.Kubeconfig, null);
+        var status = await cluster.ReadInferenceServiceAsync(Ns, "llama", CancellationToken.None);
+        var before = api.StoredInferenceService("llama")!["spec"]!["predictor"]!;
+
+        await cluster.ApplyAsync(TargetActions.Rollback(status), CancellationToken.None);
+
+        api.Patches.ShouldHaveSingleItem().Body.ShouldBe("""[{"op":"remove","path":"/spec/canary/0"}]""");
+        var spec = api.StoredInferenceService("llama")!["spec"]!;
+        spec["canary"]!.AsArray().ShouldBeEmpty();
+        JsonNode.DeepEquals(spec["predictor"], before).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task The_old_raw_promotion_patch_that_replaced_a_missing_predictor_name_is_rejected_by_the_server()
+    {
+        using var api = RawCanary();
+        var cluster = KubernetesCluster.Connect(api.Kubeconfig, null);
+        var status = await cluster.ReadInferenceServiceAsync(Ns, "llama", CancellationToken.None);
+        var old = TargetActions.Promote(status)! with { Body = """[{"op":"replace","path":"/spec/predictor/name","value":"v2"},{"op":"remove","path":"/spec/canary/0"}]""" };
+
+        var error = await Should.ThrowAsync<TargetUnavailableException>(() => cluster.ApplyAsync(old, CancellationToken.None));
+
+        error.Message.ShouldContain("UnprocessableEntity");
+        api.StoredInferenceService("llama")!["spec"]!["canary"]!.AsArray().Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_patch_of_an_object_that_is_gone_fails_with_not_found()
+    {
+        using var api = RawCanary();
+        var cluster = KubernetesCluster.Connect(api.Kubeconfig, null);
+        var status = await cluster.ReadInferenceServiceAsync(Ns, "llama", CancellationToken.None);
+        var patch = TargetActions.Rollback(status) with { Name = "llama-gone" };
+
+        var error = await Should.ThrowAsync<TargetUnavailableException>(() => cluster.ApplyAsync(patch, CancellationToken.None));
+
+        error.Message.ShouldContain("NotFound");
+    }
+
+    private static FakeKubernetes RawCanary() => new FakeKubernetes()
+        .InferenceService("llama", "isvc-raw-canary.json")
+        .Deployment("llama-v2-predictor", "deployment-raw-canary.json")
+        .Pods("app=isvc.llama-v2-predictor", "pods-canary-healthy.json");
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Gates.Core;
 using Gates.Http;
+using Gates.Testing.Fakes;
 using Gates.Testing.Http;
 
 namespace Gates.MLflow.Tests;
@@ -50,15 +51,67 @@ public class MlflowClientTests
     }
 
     [Fact]
-    public async Task A_missing_alias_is_an_input_error_and_is_not_retried()
+    public async Task A_missing_alias_is_mlflows_400_invalid_parameter_value_and_an_input_error_that_is_not_retried()
     {
-        using var server = new LocalHttpServer(_ => FakeResponse.Json(404, new JsonObject { ["error_code"] = "RESOURCE_DOES_NOT_EXIST", ["message"] = "no alias" }));
+        using var mlflow = new FakeMlflow(new() { ["m@champion"] = ("3", "models:/m/3") });
         using var http = Http([]);
 
-        var error = await Should.ThrowAsync<GateInputException>(() => new MlflowClient(http, new Uri(server.BaseUrl + "/")).ResolveAsync("m", "prod", default));
+        var error = await Should.ThrowAsync<GateInputException>(() => new MlflowClient(http, mlflow.Url).ResolveAsync("m", "prod", default));
 
-        error.Message.ShouldContain("no alias 'prod' on registered model 'm'");
-        server.Requests.Count.ShouldBe(1);
+        error.Message.ShouldBe("MLflow has no alias 'prod' on registered model 'm', or no registered model 'm' " +
+            "(MLflow answers both with INVALID_PARAMETER_VALUE: Registered model alias prod not found.)");
+        mlflow.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_missing_model_gets_the_same_answer_as_a_missing_alias_from_mlflow()
+    {
+        using var mlflow = new FakeMlflow(new() { ["m@champion"] = ("3", "models:/m/3") });
+        using var http = Http([]);
+
+        var error = await Should.ThrowAsync<GateInputException>(() => new MlflowClient(http, mlflow.Url).ResolveAsync("other", "champion", default));
+
+        error.Message.ShouldStartWith("MLflow has no alias 'champion' on registered model 'other', or no registered model 'other'");
+    }
+
+    [Fact]
+    public async Task A_store_that_reports_the_missing_model_as_not_found_is_named_as_a_missing_model()
+    {
+        using var server = new LocalHttpServer(_ => FakeResponse.Json(404, new JsonObject
+        {
+            ["error_code"] = "RESOURCE_DOES_NOT_EXIST",
+            ["message"] = "Registered Model with name=m not found",
+        }));
+        using var http = Http([]);
+
+        var error = await Should.ThrowAsync<GateInputException>(() => new MlflowClient(http, server.BaseAddress).ResolveAsync("m", "latest", default));
+
+        error.Message.ShouldBe("MLflow has no registered model 'm' (RESOURCE_DOES_NOT_EXIST: Registered Model with name=m not found)");
+    }
+
+    [Fact]
+    public async Task A_request_without_the_token_gets_mlflows_401_and_the_message_names_the_variables()
+    {
+        using var mlflow = new FakeMlflow(new() { ["m@champion"] = ("3", "models:/m/3") }, token: "secret");
+        using var http = Http([]);
+
+        var error = await Should.ThrowAsync<GateInputException>(() => new MlflowClient(http, mlflow.Url).ResolveAsync("m", "champion", default));
+
+        error.Message.ShouldContain("401");
+        error.Message.ShouldContain("You are not authenticated");
+        error.Message.ShouldContain("set MLFLOW_TRACKING_TOKEN");
+    }
+
+    [Fact]
+    public async Task The_fake_refuses_a_request_without_the_name_parameter_as_mlflow_does()
+    {
+        using var mlflow = new FakeMlflow(new() { ["m@champion"] = ("3", "models:/m/3") });
+        using var http = new HttpClient();
+
+        using var response = await http.GetAsync(new Uri(mlflow.Url, "api/2.0/mlflow/registered-models/alias?alias=champion"));
+
+        ((int)response.StatusCode).ShouldBe(400);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("INVALID_PARAMETER_VALUE");
     }
 
     [Theory]

@@ -3,9 +3,9 @@ using Gates.GitHub.Comments;
 namespace Gates.Cli.Comments;
 
 /// <summary>
-/// A GitHub pull request's conversation. Our own comments are those by the token's login (<c>GET /user</c>);
-/// GITHUB_TOKEN and other app installation tokens cannot read <c>/user</c>, and their comments are written by
-/// a bot account, so then our own comments are the bots' ones (a person pasting the marker never matches).
+/// A GitHub pull request's conversation. Our own comments are those by the token's login (<c>GET /user</c>).
+/// GITHUB_TOKEN cannot read <c>/user</c>; its comments are written by <c>github-actions[bot]</c>, so then our own
+/// comments are that bot's ones: another app's bot or a person pasting the marker is never taken over.
 /// </summary>
 internal sealed class GitHubThread(GitHubIssueComments api, string description) : ICommentThread
 {
@@ -41,8 +41,11 @@ internal sealed class GitHubThread(GitHubIssueComments api, string description) 
         return true;
     });
 
+    /// <summary>The account GitHub Actions' GITHUB_TOKEN writes as.</summary>
+    public const string ActionsBot = "github-actions[bot]";
+
     private bool IsOurs(GitHubComment comment) => login is null
-        ? comment.AuthorIsBot
+        ? comment.AuthorIsBot && string.Equals(comment.AuthorLogin, ActionsBot, StringComparison.OrdinalIgnoreCase)
         : string.Equals(comment.AuthorLogin, login, StringComparison.OrdinalIgnoreCase);
 
     private static ThreadComment ToThread(GitHubComment comment) => new(comment.Id, comment.Body, comment.Url);

@@ -79,6 +79,20 @@ public sealed class GitHubStickyCommentTests : IDisposable
     }
 
     [Fact]
+    public void With_github_token_another_bots_comment_carrying_the_marker_is_not_taken_over()
+    {
+        var otherBot = harness.GitHub!.Add(CommentHarness.Repo, CommentHarness.Pr, "other-app[bot]", "theirs\n" + Marker, isBot: true);
+
+        harness.Publish(SampleReport.Failing()).ShouldBe(ExitCodes.GateFailed);
+        harness.Publish(SampleReport.Failing() with { Summary = "again" }).ShouldBe(ExitCodes.GateFailed);
+
+        otherBot.Body.ShouldBe("theirs\n" + Marker);
+        harness.GitHub.Comments.ShouldContain(otherBot);
+        harness.Comments.Single(c => c.Login == "github-actions[bot]").Body.ShouldContain("again");
+        harness.Server.Requests.ShouldNotContain(r => r.RawPath.EndsWith($"/issues/comments/{otherBot.Id}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Keys_and_tools_keep_separate_comments()
     {
         harness.Publish(SampleReport.Failing(), new CommonSettings { CommentKey = "nightly" });

@@ -26,7 +26,7 @@ public sealed partial class FakeGitHub
         ("POST", "git/trees") => CreateTree(request.Json!),
         ("POST", "git/commits") => CreateCommit(request.Json!),
         ("GET", _) when path.StartsWith("compare/", StringComparison.Ordinal) => Compare(path["compare/".Length..]),
-        ("GET", _) when path.StartsWith("contents/", StringComparison.Ordinal) => Contents(path["contents/".Length..], request.Query.GetValueOrDefault("ref")),
+        ("GET", _) when path.StartsWith("contents/", StringComparison.Ordinal) => Contents(path["contents/".Length..], request.Query.GetValueOrDefault("ref"), request.Header("Accept") ?? ""),
         _ => null,
     };
 
@@ -116,15 +116,81 @@ public sealed partial class FakeGitHub
             return FakeResponse.Message(404, "Not Found");
         }
 
-        var status = from == to ? "identical" : Git.IsAncestor(from, to) ? "ahead" : Git.IsAncestor(to, from) ? "behind" : "diverged";
-        return FakeResponse.Json(200, new JsonObject { ["status"] = status, ["ahead_by"] = 0, ["behind_by"] = 0, ["total_commits"] = 0, ["commits"] = new JsonArray(), ["files"] = new JsonArray() });
+        // As GitHub counts: ahead_by are the commits of head that base lacks, behind_by those of base that head lacks.
+        var (baseCommits, headCommits) = (Git.Reachable(from), Git.Reachable(to));
+        var ahead = headCommits.Where(c => !baseCommits.Contains(c)).ToList();
+        var behind = baseCommits.Count(c => !headCommits.Contains(c));
+        var status = (ahead.Count, behind) switch { (0, 0) => "identical", (_, 0) => "ahead", (0, _) => "behind", _ => "diverged" };
+        return FakeResponse.Json(200, new JsonObject
+        {
+            ["status"] = status,
+            ["ahead_by"] = ahead.Count,
+            ["behind_by"] = behind,
+            ["total_commits"] = ahead.Count,
+            ["merge_base_commit"] = new JsonObject { ["sha"] = MergeBase(baseCommits, to) },
+            ["commits"] = new JsonArray([.. ahead.Select(c => (JsonNode)CommitJson(Git.Commits[c]))]),
+            ["files"] = new JsonArray(),
+        });
     }
 
-    private FakeResponse Contents(string path, string? reference)
+    private string? MergeBase(HashSet<string> baseCommits, string head)
+    {
+        var queue = new Queue<string>([head]);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (queue.Count > 0)
+        {
+            var sha = queue.Dequeue();
+            if (baseCommits.Contains(sha))
+            {
+                return sha;
+            }
+
+            if (seen.Add(sha))
+            {
+                foreach (var p in Git.Commits[sha].Parents)
+                {
+                    queue.Enqueue(p);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The raw bytes when Accept asks for <c>application/vnd.github.raw</c> (or the v3 spelling); otherwise the
+    /// JSON object with base64 content, as GitHub answers the default media type.
+    /// </summary>
+    private FakeResponse Contents(string path, string? reference, string accept)
     {
         var commit = Resolve(reference ?? "main");
         var text = commit is null ? null : Git.ReadFile(commit, path);
-        return text is null ? FakeResponse.Message(404, "Not Found") : FakeResponse.Raw(Encoding.UTF8.GetBytes(text));
+        if (text is null)
+        {
+            return FakeResponse.Message(404, "Not Found");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text);
+        if (accept.Contains("application/vnd.github.v3.raw", StringComparison.OrdinalIgnoreCase))
+        {
+            return new FakeResponse(200, bytes, "application/vnd.github.v3.raw");
+        }
+
+        if (accept.Contains("application/vnd.github.raw", StringComparison.OrdinalIgnoreCase))
+        {
+            return new FakeResponse(200, bytes, "application/vnd.github.raw");
+        }
+
+        return FakeResponse.Json(200, new JsonObject
+        {
+            ["type"] = "file",
+            ["encoding"] = "base64",
+            ["size"] = bytes.Length,
+            ["name"] = path[(path.LastIndexOf('/') + 1)..],
+            ["path"] = path,
+            ["content"] = Convert.ToBase64String(bytes, Base64FormattingOptions.InsertLineBreaks),
+            ["sha"] = Git.Trees[Git.Commits[commit!].Tree][path],
+        });
     }
 
     private string? Resolve(string reference) =>

@@ -20,15 +20,21 @@ public sealed partial class FakeGitLab
 
     private FakeResponse? HandleRepository(FakeRequest request, string path) => (request.Method, path) switch
     {
-        ("GET", _) when path.StartsWith("repository/branches/", StringComparison.Ordinal) => Branch(path["repository/branches/".Length..]),
+        ("GET", _) when Segment(path, "repository/branches/") is { } name => Branch(name),
         ("GET", "repository/merge_base") => MergeBase(request.Query.GetValueOrDefault("refs[]", "").Split(',')),
-        ("GET", _) when path.StartsWith("repository/files/", StringComparison.Ordinal) => File(path["repository/files/".Length..], request.Query.GetValueOrDefault("ref", "")),
+        ("GET", _) when Segment(path, "repository/files/") is { } file => File(file, request.Query.GetValueOrDefault("ref", "")),
         ("POST", "repository/commits") => Commit(request.Json!),
         ("GET", "merge_requests") => ListMergeRequests(request),
         ("POST", "merge_requests") => CreateMergeRequest(request.Json!),
         ("PUT", _) when MergeRequestPath().Match(path) is { Success: true } m => UpdateMergeRequest(int.Parse(m.Groups[1].Value), request.Json!),
         _ => null,
     };
+
+    /// <summary>The one encoded segment after <paramref name="route"/>, decoded; null when the path has more segments.</summary>
+    private static string? Segment(string rawPath, string route) =>
+        rawPath.StartsWith(route, StringComparison.Ordinal) && rawPath[route.Length..] is { Length: > 0 } rest && !rest.Contains('/', StringComparison.Ordinal)
+            ? Uri.UnescapeDataString(rest)
+            : null;
 
     private FakeResponse Branch(string name) => Git.Branches.TryGetValue(name, out var sha)
         ? FakeResponse.Json(200, new JsonObject { ["name"] = name, ["commit"] = new JsonObject { ["id"] = sha } })

@@ -19,7 +19,7 @@ public sealed partial class FakeGitLab : IDisposable
     {
         Project = project;
         Token = token;
-        prefix = $"/api/v4/projects/{project}/";
+        prefix = $"/api/v4/projects/{Uri.EscapeDataString(project)}/";
         projects.Add(project);
         users[token] = new FakeGitLabUser(1, "gates-test-user");
         Server = new LocalHttpServer(Handle);
@@ -68,7 +68,9 @@ public sealed partial class FakeGitLab : IDisposable
             return notes;
         }
 
-        if (!request.Path.StartsWith(prefix, StringComparison.Ordinal))
+        // GitLab routes on the path as sent: the project, a branch and a file path are each one segment, their
+        // slashes encoded as %2F; a literal slash there does not reach the endpoint.
+        if (!request.RawPath.StartsWith(prefix, StringComparison.Ordinal))
         {
             return FakeResponse.Message(404, "404 Project Not Found");
         }
@@ -78,6 +80,6 @@ public sealed partial class FakeGitLab : IDisposable
             return FakeResponse.Message(403, "403 Forbidden");
         }
 
-        return HandleRepository(request, request.Path[prefix.Length..]) ?? FakeResponse.Message(404, "404 Not Found");
+        return HandleRepository(request, request.RawPath[prefix.Length..]) ?? FakeResponse.Message(404, "404 Not Found");
     }
 }

@@ -77,6 +77,26 @@ public sealed class FakeGitStore
         return false;
     }
 
+    /// <summary><paramref name="commit"/> and every commit reachable from it through its parents.</summary>
+    public HashSet<string> Reachable(string commit)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>([commit]);
+        while (queue.Count > 0)
+        {
+            var sha = queue.Dequeue();
+            if (seen.Add(sha) && Commits.TryGetValue(sha, out var c))
+            {
+                foreach (var p in c.Parents)
+                {
+                    queue.Enqueue(p);
+                }
+            }
+        }
+
+        return seen;
+    }
+
     public int CommitCount(string branch)
     {
         var count = 0;
