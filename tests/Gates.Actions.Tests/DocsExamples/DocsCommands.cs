@@ -20,7 +20,7 @@ public static partial class DocsCommands
     [GeneratedRegex(@"<!--\s*example:\s*needs\s+(?<what>[a-z-]+)\s*-->\s*$")]
     private static partial Regex Marker();
 
-    [GeneratedRegex(@"^(\./)?(eval-gate|latency-bench|drift-check|canary-validate|manifest-bump|gate-report)\b", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(\./)?(eval-gate|latency-bench|drift-check|canary-validate|manifest-bump|gate-report)(\s|$)", RegexOptions.Multiline)]
     private static partial Regex ToolLine();
 
     [GeneratedRegex(@"^(?<n>[0-9])\b")]
