@@ -111,7 +111,7 @@ internal sealed class AnalysisRun(AnalysisPlan plan, DateTimeOffset start)
         var ready = target is null || target.CanaryReady;
         if (last.All(l => l.Status == GateStatus.Pass) && at - start >= plan.MinDuration && ready)
         {
-            return Stop(CanaryDecision.Promote, $"every required gate passed ({last.Count} of {last.Count}) after {looks.Count} looks ({DurationText.Format(at - start)})", now: at);
+            return Stop(CanaryDecision.Promote, $"every required gate passed ({last.Count} of {last.Count}) after {looks.Count} {(looks.Count == 1 ? "look" : "looks")} ({DurationText.Format(at - start)})", now: at);
         }
 
         return null;

@@ -28,7 +28,7 @@ internal static class GateCommand
             var path = FlagValues.RequiredPath(parse.GetValue(results), "--results", "the results file to gate", env);
             settings.RequireThresholds();
             var current = ResultsReader.Read(path, FlagValues.Int(parse.GetValue(entry), "--entry"));
-            var basis = FlagValues.Path(parse.GetValue(baseline), env) is { } b ? ResultsReader.Read(b, FlagValues.Int(parse.GetValue(baselineEntry), "--baseline-entry")) : null;
+            var basis = FlagValues.Path(parse.GetValue(baseline), env) is { } b ? ResultsReader.Read(b, FlagValues.Int(parse.GetValue(baselineEntry), "--baseline-entry"), "--baseline-entry") : null;
             ct.ThrowIfCancellationRequested();
             return LatencyReport.GateAndPublishAsync(run, current, basis, runDetails: null, ct);
         });

@@ -12,7 +12,7 @@ namespace Gates.LatencyBench.Import;
 /// </summary>
 internal static class ResultsReader
 {
-    public static LatencyResults Read(string path, int? entry = null)
+    public static LatencyResults Read(string path, int? entry = null, string entryFlag = "--entry")
     {
         var content = InputFiles.ReadAll(path, "results file");
         content.Utf8();
@@ -21,7 +21,7 @@ internal static class ResultsReader
         var records = Parse(bytes, path);
         if (records.Count > 1)
         {
-            return ReadLines(records, path, sha, entry);
+            return ReadLines(records, path, sha, entry, entryFlag);
         }
 
         var root = records[0];
@@ -38,7 +38,7 @@ internal static class ResultsReader
                 throw new GateInputException($"{path}: the guidellm report has {count} benchmarks; choose one with --entry 1..{count}");
             }
 
-            return GuidellmImporter.Read(root, path, sha, Index(entry ?? 1, count, path));
+            return GuidellmImporter.Read(root, path, sha, Index(entry ?? 1, count, path, entryFlag));
         }
 
         if (entry is { } e2 && e2 != 1)
@@ -75,16 +75,16 @@ internal static class ResultsReader
             $"{path}: not a results file of a known tool (latency-bench, vLLM bench serve, genai-perf/AIPerf profile export, guidellm benchmarks.json, k6 summary)");
     }
 
-    private static LatencyResults ReadLines(List<JsonElement> records, string path, string sha, int? entry)
+    private static LatencyResults ReadLines(List<JsonElement> records, string path, string sha, int? entry, string entryFlag)
     {
-        var index = Index(entry ?? records.Count, records.Count, path);
+        var index = Index(entry ?? records.Count, records.Count, path, entryFlag);
         var result = ReadOne(records[index], path, sha);
-        var note = $"the file holds {records.Count} results (JSON lines); gating record {index + 1}{(entry is null ? " (the last; choose with --entry)" : "")}";
+        var note = $"the file holds {records.Count} results (JSON lines); gating record {index + 1}{(entry is null ? $" (the last; choose with {entryFlag})" : "")}";
         return result with { Format = result.Format + " (jsonl)", Warnings = [.. result.Warnings, note] };
     }
 
-    private static int Index(int entry, int count, string path) =>
-        entry >= 1 && entry <= count ? entry - 1 : throw new GateInputException($"{path}: --entry {entry} is outside 1..{count}");
+    private static int Index(int entry, int count, string path, string entryFlag) =>
+        entry >= 1 && entry <= count ? entry - 1 : throw new GateInputException($"{path}: {entryFlag} {entry} is outside 1..{count}");
 
     /// <summary>One JSON document, or several concatenated / one per line (vLLM --append-result).</summary>
     private static List<JsonElement> Parse(byte[] bytes, string path)

@@ -27,7 +27,7 @@ internal static class LatencyRun
             Cli.Inputs.ThresholdFiles.Read(thresholdsPath);
         }
 
-        var baseline = settings.Baseline is { } b ? ResultsReader.Read(b, settings.BaselineEntry) : null;
+        var baseline = settings.Baseline is { } b ? ResultsReader.Read(b, settings.BaselineEntry, "--baseline-entry") : null;
         var prompts = settings.PromptsFile is { } file
             ? PromptSource.ReadJsonl(file)
             : PromptSource.Synthetic(settings.PromptTokens, 100, plan.Seed);

@@ -29,6 +29,7 @@ public sealed class CanaryAnalysisTests
         outcome.Looks.Count.ShouldBe(1);
         outcome.Elapsed.ShouldBe(TimeSpan.FromMinutes(1));
         outcome.StoppedEarly.ShouldBeTrue();
+        outcome.Reason.ShouldContain("after 1 look (");
     }
 
     [Fact]
@@ -41,6 +42,7 @@ public sealed class CanaryAnalysisTests
         promote.Decision.ShouldBe(CanaryDecision.Promote);
         rollback.Looks.Count.ShouldBe(1);
         rollback.Decision.ShouldBe(CanaryDecision.Rollback);
+        promote.Reason.ShouldContain("after 5 looks (");
     }
 
     [Fact]

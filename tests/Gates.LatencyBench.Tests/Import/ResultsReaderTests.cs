@@ -130,4 +130,14 @@ public class ResultsReaderTests
         Should.Throw<GateInputException>(() => ResultsReader.Read(temp.Write("z.json", ""))).Message.ShouldContain("empty");
         Should.Throw<GateInputException>(() => ResultsReader.Read(temp.File("missing.json")));
     }
+
+    [Fact]
+    public void A_baseline_with_several_results_names_the_baseline_entry_flag()
+    {
+        var baseline = ResultsReader.Read(Sample("vllm-append.jsonl"), entryFlag: "--baseline-entry");
+
+        baseline.Warnings.ShouldContain(w => w.Contains("choose with --baseline-entry", StringComparison.Ordinal));
+        Should.Throw<GateInputException>(() => ResultsReader.Read(Sample("vllm-append.jsonl"), 3, "--baseline-entry"))
+            .Message.ShouldContain("--baseline-entry 3 is outside 1..2");
+    }
 }
