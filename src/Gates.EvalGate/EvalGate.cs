@@ -27,7 +27,15 @@ internal sealed class EvalGate(string thresholdsPath, int seed, int resamples)
 
         var checks = new List<CheckResult>();
         var paired = new JsonArray();
-        foreach (var gate in thresholds.Gates)
+        var gates = thresholds.FamilyWise == FamilyWiseControl.Holm
+            ? FamilyWise.Holm(thresholds.Gates, g => Observe(g, sources))
+            : thresholds.Gates;
+        if (!ReferenceEquals(gates, thresholds.Gates))
+        {
+            warnings.Add(FamilyWiseNote(gates));
+        }
+
+        foreach (var gate in gates)
         {
             var where = $"{thresholdsPath}:{gate.Line}: gate '{gate.Name}'";
             try
@@ -61,6 +69,31 @@ internal sealed class EvalGate(string thresholdsPath, int seed, int resamples)
             ["pairedComparisons"] = paired,
         };
         return new EvalOutcome(checks, warnings, details);
+    }
+
+    /// <summary>A plain gate's observation for family-wise ranking; null for delta gates and metrics that cannot be read.</summary>
+    private static MetricObservation? Observe(GateDefinition gate, MetricSources sources)
+    {
+        if (gate.Delta is not null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return sources.Find(gate.Metric);
+        }
+        catch (GateInputException)
+        {
+            return null;
+        }
+    }
+
+    private static string FamilyWiseNote(IReadOnlyList<GateDefinition> gates)
+    {
+        var family = gates.Where(FamilyWise.InFamily).ToList();
+        var levels = string.Join(", ", family.Select(g => $"{g.Name} at {GateEvaluator.Format(g.Confidence * 100)}%"));
+        return $"family-wise control (Holm) over {family.Count} confident gates: {levels}";
     }
 
     private static CheckResult? EvaluateGate(GateDefinition gate, MetricSources sources, BaselineComparer? comparer, JsonArray paired)
