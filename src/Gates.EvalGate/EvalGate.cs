@@ -27,6 +27,7 @@ internal sealed class EvalGate(string thresholdsPath, int seed, int resamples)
 
         var checks = new List<CheckResult>();
         var paired = new JsonArray();
+        var perItem = new JsonArray();
         var gates = thresholds.FamilyWise == FamilyWiseControl.Holm
             ? FamilyWise.Holm(thresholds.Gates, g => Observe(g, sources))
             : thresholds.Gates;
@@ -40,7 +41,9 @@ internal sealed class EvalGate(string thresholdsPath, int seed, int resamples)
             var where = $"{thresholdsPath}:{gate.Line}: gate '{gate.Name}'";
             try
             {
-                var check = EvaluateGate(gate, sources, comparer, paired);
+                var check = PerItemGate.Rule(gate) is { } rule
+                    ? PerItemGate.Evaluate(gate, rule, sources, perItem)
+                    : EvaluateGate(gate, sources, comparer, paired);
                 if (check is not null)
                 {
                     checks.Add(check);
@@ -68,6 +71,11 @@ internal sealed class EvalGate(string thresholdsPath, int seed, int resamples)
             ["bootstrapResamples"] = resamples,
             ["pairedComparisons"] = paired,
         };
+        if (perItem.Count > 0)
+        {
+            details["perItem"] = perItem;
+        }
+
         return new EvalOutcome(checks, warnings, details);
     }
 
@@ -81,7 +89,7 @@ internal sealed class EvalGate(string thresholdsPath, int seed, int resamples)
 
         try
         {
-            return sources.Find(gate.Metric);
+            return PerItemGate.Rule(gate) is { } rule ? PerItemGate.Observe(gate, rule, sources).Observation : sources.Find(gate.Metric);
         }
         catch (GateInputException)
         {
