@@ -36,7 +36,7 @@ internal static class PromptfooReader
             var tally = new PromptfooTally(path, options.KeepItems, grouped: repeated is not null);
             if (repeated is not null)
             {
-                warnings.Add(RepeatNote(path, repeated));
+                warnings.Add(RepeatNote(repeated));
                 labels = PromptfooRepeats.Labels(results, repeated);
             }
 
@@ -57,14 +57,14 @@ internal static class PromptfooReader
         return new ComputedResults(path, "promptfoo", sha256, warnings, table) { Labels = labels };
     }
 
-    private static string RepeatNote(string path, IReadOnlyList<string> ids)
+    private static string RepeatNote(IReadOnlyList<string> ids)
     {
         var runs = ids.GroupBy(id => id, StringComparer.Ordinal).Select(g => g.Count()).ToList();
         var each = runs.Min() == runs.Max()
             ? $"{runs[0]} times each"
             : $"{runs.Min()} to {runs.Max()} times";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{path}: {ids.Count} results are {runs.Count} test cases run {each} (repeated test cases); rates and means count each item once (n = {runs.Count} items), gate single runs with per_item:");
+            $"{ids.Count} results are {runs.Count} test cases run {each} (repeated test cases); rates and means count each item once (n = {runs.Count} items); per-item gates: per_item: all, any, flaky, {{at_least: k}}, {{pass_at: k}}, {{pass_all: k}}");
     }
 
     private static void FromStatsOnly(string path, JsonElement? stats, MetricTable table, List<string> warnings)

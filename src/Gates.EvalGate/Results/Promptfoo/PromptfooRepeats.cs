@@ -23,7 +23,7 @@ internal static class PromptfooRepeats
             string id;
             if (idField is null)
             {
-                var test = TestText(results[i]);
+                var test = TestText(results[i], i);
                 if (!ordinals.TryGetValue(test, out var ordinal))
                 {
                     ordinal = ordinals.Count;
@@ -63,7 +63,8 @@ internal static class PromptfooRepeats
         return labels;
     }
 
-    private static string TestText(JsonElement result)
+    /// <summary>What makes results runs of one test: its test case, else its vars; without either every result is its own item.</summary>
+    private static string TestText(JsonElement result, int index)
     {
         foreach (var key in (string[])["testCase", "vars"])
         {
@@ -73,7 +74,7 @@ internal static class PromptfooRepeats
             }
         }
 
-        return "testIdx:" + PromptfooIds.Text(result, "testIdx");
+        return "result:" + index.ToString(CultureInfo.InvariantCulture);
     }
 
     private static string Label(JsonElement result)
