@@ -27,12 +27,23 @@ internal sealed class EvalGate(string thresholdsPath, int seed, int resamples)
 
         var checks = new List<CheckResult>();
         var paired = new JsonArray();
-        foreach (var gate in thresholds.Gates)
+        var perItem = new JsonArray();
+        var gates = thresholds.FamilyWise == FamilyWiseControl.Holm
+            ? FamilyWise.Holm(thresholds.Gates, g => Observe(g, sources))
+            : thresholds.Gates;
+        if (!ReferenceEquals(gates, thresholds.Gates))
+        {
+            warnings.Add(FamilyWiseNote(gates));
+        }
+
+        foreach (var gate in gates)
         {
             var where = $"{thresholdsPath}:{gate.Line}: gate '{gate.Name}'";
             try
             {
-                var check = EvaluateGate(gate, sources, comparer, paired);
+                var check = PerItemGate.Rule(gate) is { } rule
+                    ? PerItemGate.Evaluate(gate, rule, sources, perItem)
+                    : EvaluateGate(gate, sources, comparer, paired);
                 if (check is not null)
                 {
                     checks.Add(check);
@@ -60,7 +71,37 @@ internal sealed class EvalGate(string thresholdsPath, int seed, int resamples)
             ["bootstrapResamples"] = resamples,
             ["pairedComparisons"] = paired,
         };
+        if (perItem.Count > 0)
+        {
+            details["perItem"] = perItem;
+        }
+
         return new EvalOutcome(checks, warnings, details);
+    }
+
+    /// <summary>A plain gate's observation for family-wise ranking; null for delta gates and metrics that cannot be read.</summary>
+    private static MetricObservation? Observe(GateDefinition gate, MetricSources sources)
+    {
+        if (gate.Delta is not null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return PerItemGate.Rule(gate) is { } rule ? PerItemGate.Observe(gate, rule, sources).Observation : sources.Find(gate.Metric);
+        }
+        catch (GateInputException)
+        {
+            return null;
+        }
+    }
+
+    private static string FamilyWiseNote(IReadOnlyList<GateDefinition> gates)
+    {
+        var family = gates.Where(FamilyWise.InFamily).ToList();
+        var levels = string.Join(", ", family.Select(g => $"{g.Name} at {GateEvaluator.Format(g.Confidence * 100)}%"));
+        return $"family-wise control (Holm) over {family.Count} confident gates: {levels}";
     }
 
     private static CheckResult? EvaluateGate(GateDefinition gate, MetricSources sources, BaselineComparer? comparer, JsonArray paired)

@@ -18,7 +18,7 @@ internal static class EvalGateRun
             throw new GateInputException("--results is required (or set GATES_RESULTS): the evaluation results to gate");
         }
 
-        var thresholds = ThresholdFiles.Read(settings.Common.RequireThresholds());
+        var thresholds = ThresholdFiles.Read(settings.Common.RequireThresholds(), new ThresholdReadOptions { GateKeys = new HashSet<string> { PerItemGate.Key } });
         var wanted = WantedMetrics.For(thresholds);
         var pairing = settings.Baseline.Count > 0;
         var current = settings.Results.Select(p => Read(p, settings, wanted, pairing, ct)).ToList();

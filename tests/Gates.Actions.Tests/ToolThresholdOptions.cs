@@ -27,6 +27,7 @@ public static class ToolThresholdOptions
             }
         }
 
-        return new ThresholdReadOptions { Sections = sections.ToHashSet() };
+        // Files of no other tool are eval-gate's, which adds the per_item gate key (docs/eval-gate.md).
+        return new ThresholdReadOptions { Sections = sections.ToHashSet(), GateKeys = new HashSet<string> { "per_item" } };
     }
 }

@@ -124,6 +124,11 @@ public static class GateEvaluator
             return (o.Interval, o.IntervalMethod ?? "given");
         }
 
+        if (o.ItemSuccesses is { } shares && o.N is { } items && items > 0)
+        {
+            return (ProportionInterval.WilsonShares(shares, items, level), "wilson (items)");
+        }
+
         if (o.Successes is { } k && o.N is { } n && n > 0)
         {
             return (ProportionInterval.Wilson(k, n, level), "wilson");
@@ -198,7 +203,9 @@ public static class GateEvaluator
         {
             var level = (interval.Level * 100).ToString("0.#", CultureInfo.InvariantCulture);
             text += $"; {level}% CI [{Format(interval.Low)}, {Format(interval.High)}]";
-            text += n is { } count ? $", n={count}" : "";
+            text += n is { } count
+                ? observation.Runs is { } runs ? $", n={count} items ({runs} runs)" : $", n={count}"
+                : "";
         }
 
         if (straddles)

@@ -19,6 +19,13 @@ public sealed record MetricObservation(double Value)
     /// <summary>Name of the method that produced <see cref="Interval"/> when it is given.</summary>
     public string? IntervalMethod { get; init; }
     public bool? HigherIsBetter { get; init; }
+    /// <summary>
+    /// For repeated runs: the sum of per-item values in [0, 1] (Value = ItemSuccesses / N, N counts items); the
+    /// interval is a Wilson interval over the items, never over the runs.
+    /// </summary>
+    public double? ItemSuccesses { get; init; }
+    /// <summary>For repeated runs: how many runs the N items had in all.</summary>
+    public long? Runs { get; init; }
     /// <summary>Why there is no interval although n is known (too few samples for a tail percentile …).</summary>
     public string? NoIntervalReason { get; init; }
 }

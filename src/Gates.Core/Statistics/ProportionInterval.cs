@@ -9,9 +9,24 @@ public static class ProportionInterval
     public static Interval Wilson(long successes, long n, double level)
     {
         Require.Successes(successes, n);
+        return WilsonShares(successes, n, level);
+    }
+
+    /// <summary>
+    /// Wilson score interval with a possibly fractional number of successes: the sum of per-item values in [0, 1]
+    /// over n items (<see cref="RepeatedItems.Summarise"/>). Whole numbers give exactly <see cref="Wilson(long, long, double)"/>.
+    /// </summary>
+    public static Interval WilsonShares(double successes, long n, double level)
+    {
+        Require.Count(n, 1, nameof(n));
+        if (!(successes >= 0 && successes <= n))
+        {
+            throw new ArgumentException($"successes must be between 0 and n = {n}, got {successes}", nameof(successes));
+        }
+
         Require.Level(level);
         var z = Critical.TwoSidedZ(level);
-        var p = (double)successes / n;
+        var p = successes / n;
         var z2 = z * z;
         var denominator = 1 + (z2 / n);
         var centre = (p + (z2 / (2.0 * n))) / denominator;

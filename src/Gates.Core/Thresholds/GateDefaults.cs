@@ -7,6 +7,9 @@ internal sealed record GateDefaults(DecisionMode Decision, double Confidence, bo
 {
     public static readonly GateDefaults Standard = new(DecisionMode.Point, 0.95, true);
 
+    /// <summary>Family-wise control over the confident gates (<c>family_wise: holm</c>); none by default.</summary>
+    public FamilyWiseControl FamilyWise { get; init; }
+
     public static GateDefaults Read(YamlNode node, ProblemList problems)
     {
         if (node is not YamlMappingNode mapping)
@@ -38,8 +41,23 @@ internal sealed record GateDefaults(DecisionMode Decision, double Confidence, bo
                     }
 
                     break;
+                case "family_wise":
+                    switch (YamlScalars.Text(value))
+                    {
+                        case "holm":
+                            result = result with { FamilyWise = FamilyWiseControl.Holm };
+                            break;
+                        case "none":
+                            result = result with { FamilyWise = FamilyWiseControl.None };
+                            break;
+                        default:
+                            problems.Add(YamlScalars.Line(value), null, $"defaults.family_wise '{YamlScalars.Text(value)}' is not one of holm, none");
+                            break;
+                    }
+
+                    break;
                 default:
-                    problems.Add(YamlScalars.Line(keyNode), null, $"unknown key 'defaults.{key}' (allowed: decision, confidence, required)");
+                    problems.Add(YamlScalars.Line(keyNode), null, $"unknown key 'defaults.{key}' (allowed: decision, confidence, required, family_wise)");
                     break;
             }
         }

@@ -19,9 +19,10 @@ public static class ThresholdFileReader
         var root = Parse(content, problems);
         var gates = new List<GateDefinition>();
         var sections = new Dictionary<string, YamlNode>();
+        var defaults = GateDefaults.Standard;
         if (root is not null)
         {
-            ReadRoot(root, options, problems, gates, sections);
+            defaults = ReadRoot(root, options, problems, gates, sections);
         }
 
         problems.ThrowIfAny();
@@ -31,6 +32,7 @@ public static class ThresholdFileReader
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             Gates = gates,
             Sections = sections,
+            FamilyWise = defaults.FamilyWise,
         };
     }
 
@@ -68,7 +70,7 @@ public static class ThresholdFileReader
         return mapping;
     }
 
-    private static void ReadRoot(YamlMappingNode root, ThresholdReadOptions options, ProblemList problems,
+    private static GateDefaults ReadRoot(YamlMappingNode root, ThresholdReadOptions options, ProblemList problems,
         List<GateDefinition> gates, Dictionary<string, YamlNode> sections)
     {
         YamlMappingNode? gatesNode = null;
@@ -83,7 +85,7 @@ public static class ThresholdFileReader
                     break;
                 case "gates":
                     problems.Add(YamlScalars.Line(value), null, "'gates' must be a mapping of gate name to gate");
-                    return;
+                    return defaults;
                 case "defaults":
                     defaults = GateDefaults.Read(value, problems);
                     break;
@@ -105,7 +107,7 @@ public static class ThresholdFileReader
         if (gatesNode is null || gatesNode.Children.Count == 0)
         {
             problems.Add(gatesNode is null ? 1 : YamlScalars.Line(gatesNode), null, "no gates defined: an empty gate set would pass anything");
-            return;
+            return defaults;
         }
 
         foreach (var (nameNode, gateNode) in gatesNode.Children)
@@ -116,5 +118,7 @@ public static class ThresholdFileReader
                 gates.Add(gate);
             }
         }
+
+        return defaults;
     }
 }

@@ -1,3 +1,5 @@
+using Gates.Core.Statistics;
+
 namespace Gates.EvalGate.Results;
 
 /// <summary>
@@ -20,6 +22,11 @@ internal sealed class ComputedResults(
 
     public IReadOnlyList<string> Warnings => warnings;
 
+    /// <summary>Readable labels of repeated items by id (a test's description or vars), when the format has them.</summary>
+    public IReadOnlyDictionary<string, string>? Labels { get; init; }
+
+    IReadOnlyDictionary<string, string>? IEvalResults.ItemLabels => Labels;
+
     public IEnumerable<string> MetricNames => table.Names;
 
     public MetricFind Find(string metric) =>
@@ -27,6 +34,9 @@ internal sealed class ComputedResults(
 
     public IReadOnlyDictionary<string, double>? ItemValues(string metric) =>
         Resolve(metric) is { } name ? table.Items(name) : null;
+
+    public IReadOnlyList<ItemRuns>? ItemRuns(string metric) =>
+        Resolve(metric) is { } name ? table.Runs(name) : null;
 
     private string? Resolve(string metric)
     {

@@ -1,3 +1,5 @@
+using Gates.Core.Statistics;
+
 namespace Gates.EvalGate.Results;
 
 /// <summary>
@@ -27,4 +29,13 @@ public interface IEvalResults
     /// no per-item data, the items have no ids, or <see cref="ReadOptions.KeepItems"/> was not set.
     /// </summary>
     IReadOnlyDictionary<string, double>? ItemValues(string metric);
+
+    /// <summary>
+    /// Runs and passes of each item when the file repeats items (promptfoo --repeat) and the metric is pass/fail,
+    /// for per-item gates (<c>per_item:</c>); null otherwise.
+    /// </summary>
+    IReadOnlyList<ItemRuns>? ItemRuns(string metric) => null;
+
+    /// <summary>Readable labels of repeated items by id, for the worst-items list; null when there are none.</summary>
+    IReadOnlyDictionary<string, string>? ItemLabels => null;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Gates.Core.Statistics;
 using Gates.EvalGate.Results.Json;
 
 namespace Gates.EvalGate.Results;
@@ -7,10 +8,13 @@ namespace Gates.EvalGate.Results;
 /// <summary>
 /// One metric computed from per-item values held in a document (promptfoo results, openai/evals events):
 /// running statistics, items without a value, the first value that was not a number, and optionally the values by item id.
+/// With <paramref name="grouped"/> the ids name items that repeat (promptfoo --repeat): values are gathered per item and
+/// each item counts once.
 /// </summary>
-internal sealed class ItemMetric(string name, bool keepItems)
+internal sealed class ItemMetric(string name, bool keepItems, bool grouped = false)
 {
     private readonly RunningStats stats = new();
+    private readonly ItemGroups? groups = grouped ? new ItemGroups() : null;
     private string? problem;
 
     public string Name => name;
@@ -25,6 +29,12 @@ internal sealed class ItemMetric(string name, bool keepItems)
     public void Add(double value, string? id)
     {
         Total++;
+        if (groups is not null && id is not null)
+        {
+            groups.Add(id, value);
+            return;
+        }
+
         stats.Add(value);
         if (id is not null && Items is not null)
         {
@@ -57,6 +67,12 @@ internal sealed class ItemMetric(string name, bool keepItems)
         }
     }
 
+    /// <summary>Values by item id for pairing: each item's mean over its runs when grouped.</summary>
+    public IReadOnlyDictionary<string, double>? ItemValues => groups is not null && Items is not null ? groups.Means() : Items;
+
+    /// <summary>Runs and passes per item when grouped and every value was 0 or 1.</summary>
+    public IReadOnlyList<ItemRuns>? ItemRuns => groups?.ItemRuns();
+
     public MetricFind ToFind(string path, bool? higherIsBetter = null)
     {
         if (problem is not null)
@@ -64,13 +80,13 @@ internal sealed class ItemMetric(string name, bool keepItems)
             return MetricProblem.Invalid(path, name, problem);
         }
 
-        if (stats.ToObservation(higherIsBetter) is not { } observation)
+        if ((groups is not null ? groups.ToObservation(higherIsBetter) : stats.ToObservation(higherIsBetter)) is not { } observation)
         {
             return MetricProblem.Invalid(path, name, $"has no values: all {Total} items lack it");
         }
 
         var note = Missing > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{Missing} of {Total} items have no value for '{name}'; they are left out, n = {stats.Count}")
+            ? string.Create(CultureInfo.InvariantCulture, $"{Missing} of {Total} items have no value for '{name}'; they are left out, n = {observation.N}")
             : null;
         return new MetricFind.Found(observation, note);
     }

@@ -5,6 +5,7 @@ internal sealed class MetricTable
 {
     private readonly Dictionary<string, MetricFind> metrics = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Lazy<IReadOnlyDictionary<string, double>>> items = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<Gates.Core.Statistics.ItemRuns>> runs = new(StringComparer.Ordinal);
     private readonly List<string> names = [];
 
     public IReadOnlyList<string> Names => names;
@@ -38,4 +39,9 @@ internal sealed class MetricTable
     public MetricFind? Get(string name) => metrics.GetValueOrDefault(name);
 
     public IReadOnlyDictionary<string, double>? Items(string name) => items.GetValueOrDefault(name)?.Value;
+
+    /// <summary>Records the runs and passes of each item of a metric whose items repeat.</summary>
+    public void AddRuns(string name, IReadOnlyList<Gates.Core.Statistics.ItemRuns> itemRuns) => runs.TryAdd(name, itemRuns);
+
+    public IReadOnlyList<Gates.Core.Statistics.ItemRuns>? Runs(string name) => runs.GetValueOrDefault(name);
 }

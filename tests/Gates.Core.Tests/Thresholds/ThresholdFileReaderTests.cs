@@ -29,6 +29,15 @@ public class ThresholdFileReaderTests
         Should.Throw<GateInputException>(() => Read(yaml, options));
 
     [Fact]
+    public void Defaults_family_wise_holm_is_read_and_none_is_the_default()
+    {
+        Read("defaults:\n  family_wise: holm\ngates:\n  a:\n    metric: m\n    min: 1\n").FamilyWise.ShouldBe(FamilyWiseControl.Holm);
+        Read("gates:\n  a:\n    metric: m\n    min: 1\n").FamilyWise.ShouldBe(FamilyWiseControl.None);
+        Fails("defaults:\n  family_wise: bonferroni\ngates:\n  a:\n    metric: m\n    min: 1\n")
+            .Message.ShouldContain("family_wise 'bonferroni' is not one of holm, none");
+    }
+
+    [Fact]
     public void Accepts_the_design_example_exactly_as_written()
     {
         var set = Read(DesignExample);

@@ -63,7 +63,7 @@ internal static class PromptfooIds
         return byProvider ? id + "@" + Provider(result) : id;
     }
 
-    private static string Field(string path, JsonElement result, string idField, int index)
+    public static string Field(string path, JsonElement result, string idField, int index)
     {
         if (MetricLookup.TryFind(result, idField, out var value) && Scalar(value) is { } id)
         {
@@ -73,7 +73,7 @@ internal static class PromptfooIds
         throw new GateInputException($"{path}: results[{index}] has no id field '{idField}' (a string or number)");
     }
 
-    private static string? Text(JsonElement element, string key) =>
+    public static string? Text(JsonElement element, string key) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(key, out var value) ? Scalar(value) : null;
 
     private static string? Scalar(JsonElement value) => value.ValueKind switch

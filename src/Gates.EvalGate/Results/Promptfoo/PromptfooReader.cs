@@ -24,14 +24,22 @@ internal static class PromptfooReader
         var results = list.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object).ToList();
         var table = new MetricTable();
         var warnings = new List<string>();
+        IReadOnlyDictionary<string, string>? labels = null;
         if (results.Count == 0)
         {
             FromStatsOnly(path, stats, table, warnings);
         }
         else
         {
-            var ids = options.KeepItems ? PromptfooIds.For(path, results, options.IdField) : null;
-            var tally = new PromptfooTally(path, options.KeepItems);
+            var repeated = PromptfooRepeats.ItemIds(path, results, options.IdField);
+            var ids = repeated ?? (options.KeepItems ? PromptfooIds.For(path, results, options.IdField) : null);
+            var tally = new PromptfooTally(path, options.KeepItems, grouped: repeated is not null);
+            if (repeated is not null)
+            {
+                warnings.Add(RepeatNote(repeated));
+                labels = PromptfooRepeats.Labels(results, repeated);
+            }
+
             for (var i = 0; i < results.Count; i++)
             {
                 tally.Add(results[i], i, ids?[i]);
@@ -46,7 +54,17 @@ internal static class PromptfooReader
             AddStats(totals, "stats", table);
         }
 
-        return new ComputedResults(path, "promptfoo", sha256, warnings, table);
+        return new ComputedResults(path, "promptfoo", sha256, warnings, table) { Labels = labels };
+    }
+
+    private static string RepeatNote(IReadOnlyList<string> ids)
+    {
+        var runs = ids.GroupBy(id => id, StringComparer.Ordinal).Select(g => g.Count()).ToList();
+        var each = runs.Min() == runs.Max()
+            ? $"{runs[0]} times each"
+            : $"{runs.Min()} to {runs.Max()} times";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{ids.Count} results are {runs.Count} test cases run {each} (repeated test cases); rates and means count each item once (n = {runs.Count} items); per-item gates: per_item: all, any, flaky, {{at_least: k}}, {{pass_at: k}}, {{pass_all: k}}");
     }
 
     private static void FromStatsOnly(string path, JsonElement? stats, MetricTable table, List<string> warnings)

@@ -4,7 +4,7 @@ using Gates.Core;
 namespace Gates.EvalGate.Results.Promptfoo;
 
 /// <summary>Accumulates promptfoo results into pass_rate, error_rate, score, namedScores.*, latency_ms and cost, also per provider.</summary>
-internal sealed class PromptfooTally(string path, bool keepItems)
+internal sealed class PromptfooTally(string path, bool keepItems, bool grouped = false)
 {
     private const int ErrorReason = 2;
     private readonly Dictionary<string, ItemMetric> metrics = new(StringComparer.Ordinal);
@@ -35,12 +35,13 @@ internal sealed class PromptfooTally(string path, bool keepItems)
         var provider = PromptfooIds.Provider(result);
         if (!providers.TryGetValue(provider, out var byProvider))
         {
-            byProvider = (new ItemMetric($"provider.{provider}.pass_rate", false), new ItemMetric($"provider.{provider}.score", false));
+            byProvider = (new ItemMetric($"provider.{provider}.pass_rate", false, grouped), new ItemMetric($"provider.{provider}.score", false, grouped));
             providers[provider] = byProvider;
         }
 
-        byProvider.Pass.Add(success ? 1 : 0, null);
-        byProvider.Score.Add(score, null, where + ".score");
+        var groupId = grouped ? id : null;
+        byProvider.Pass.Add(success ? 1 : 0, groupId);
+        byProvider.Score.Add(score, groupId, where + ".score");
     }
 
     public void AddTo(MetricTable table, List<string> warnings)
@@ -55,7 +56,11 @@ internal sealed class PromptfooTally(string path, bool keepItems)
             });
             if (metric.Missing < metric.Total || metric.Name is "pass_rate" or "error_rate")
             {
-                table.Add(metric.Name, find, metric.Items);
+                table.Add(metric.Name, find, metric.ItemValues);
+                if (metric.ItemRuns is { } runs)
+                {
+                    table.AddRuns(metric.Name, runs);
+                }
             }
         }
 
@@ -65,6 +70,11 @@ internal sealed class PromptfooTally(string path, bool keepItems)
             foreach (var (pass, score) in providers.Values)
             {
                 table.Add(pass.Name, pass.ToFind(path, true));
+                if (pass.ItemRuns is { } runs)
+                {
+                    table.AddRuns(pass.Name, runs);
+                }
+
                 table.Add(score.Name, score.ToFind(path));
             }
         }
@@ -74,7 +84,7 @@ internal sealed class PromptfooTally(string path, bool keepItems)
     {
         if (!metrics.TryGetValue(name, out var metric))
         {
-            metric = new ItemMetric(name, keepItems);
+            metric = new ItemMetric(name, keepItems, grouped);
             metrics[name] = metric;
         }
 
