@@ -10,7 +10,7 @@ public sealed class ApiToken(string variable, string value)
 
     public string Value { get; } = value;
 
-    public string Redact(string text) => Value.Length < 4 ? text : text.Replace(Value, "***", StringComparison.Ordinal);
+    public string Redact(string text) => ApiTokens.Redact(text, Value);
 
     public override string ToString() => $"{Variable} (***)";
 }

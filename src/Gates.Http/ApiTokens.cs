@@ -8,6 +8,10 @@ namespace Gates.Http;
 /// </summary>
 public static class ApiTokens
 {
+    /// <summary>Replaces every occurrence of a token in text with *** (too short a value is left alone).</summary>
+    public static string Redact(string text, string token) =>
+        token.Length < 4 ? text : text.Replace(token, "***", StringComparison.Ordinal);
+
     public static readonly IReadOnlyList<string> GitHubVariables = ["GATES_GITHUB_TOKEN", "GITHUB_TOKEN", "GH_TOKEN"];
 
     public static readonly IReadOnlyList<string> GitLabVariables = ["GATES_GITLAB_TOKEN", "GITLAB_TOKEN"];

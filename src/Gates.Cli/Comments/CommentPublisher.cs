@@ -1,6 +1,7 @@
 using Gates.Cli.Hosts;
 using Gates.GitHub.Comments;
 using Gates.GitLab.Notes;
+using Gates.Http;
 
 namespace Gates.Cli.Comments;
 
@@ -53,8 +54,7 @@ public static class CommentPublisher
     }
 
     /// <summary>Replaces every occurrence of the token with *** (defence in depth: no message is built from it).</summary>
-    public static string Redact(string text, string token) =>
-        token.Length < 4 ? text : text.Replace(token, "***", StringComparison.Ordinal);
+    private static string Redact(string text, string token) => ApiTokens.Redact(text, token);
 
     private static ICommentThread Open(CommentTarget target, HttpMessageHandler handler, string version, out IDisposable? disposable)
     {
