@@ -8,9 +8,10 @@ namespace Gates.Testing.Fakes;
 /// SQL store does (mlflow/store/model_registry/sqlalchemy_store.py, get_model_version_by_alias): a missing alias
 /// and a missing model are both 400 INVALID_PARAMETER_VALUE "Registered model alias X not found." (the store never
 /// looks the model up); a missing name or alias parameter is 400 INVALID_PARAMETER_VALUE; other verbs 405; with a
-/// token, a request without it gets MLflow basic-auth's 401 text answer.
+/// token, a request without it gets MLflow basic-auth's 401 text answer. The registry keeps state: aliases, versions
+/// and tags can be written and read back (FakeMlflow.Registry.cs).
 /// </summary>
-public sealed class FakeMlflow : IDisposable
+public sealed partial class FakeMlflow : IDisposable
 {
     public const string AliasPath = "/api/2.0/mlflow/registered-models/alias";
 
@@ -21,7 +22,8 @@ public sealed class FakeMlflow : IDisposable
     public FakeMlflow(Dictionary<string, (string Version, string Source)> aliases, string? token = null, IEnumerable<string>? models = null)
     {
         Models = aliases.Keys.Select(k => k[..k.LastIndexOf('@')]).Concat(models ?? []).ToHashSet(StringComparer.Ordinal);
-        server = new LocalHttpServer(request => Answer(request, aliases, token));
+        Seed(aliases);
+        server = new LocalHttpServer(request => Answer(request, token));
     }
 
     public Uri Url => server.BaseAddress;
@@ -32,7 +34,7 @@ public sealed class FakeMlflow : IDisposable
 
     public void Dispose() => server.Dispose();
 
-    private static FakeResponse Answer(FakeRequest request, Dictionary<string, (string Version, string Source)> aliases, string? token)
+    private FakeResponse Answer(FakeRequest request, string? token)
     {
         if (token is not null && request.Authorization != $"Bearer {token}")
         {
@@ -41,14 +43,10 @@ public sealed class FakeMlflow : IDisposable
                 "text/html; charset=utf-8", [("WWW-Authenticate", "Basic realm=\"mlflow\"")]);
         }
 
-        if (request.RawPath != AliasPath)
+        BeforeRequest?.Invoke(request);
+        if (request.RawPath != AliasPath || request.Method != "GET")
         {
-            return FakeResponse.Text(404, "<!doctype html><title>404 Not Found</title><h1>Not Found</h1>", "text/html; charset=utf-8");
-        }
-
-        if (request.Method != "GET")
-        {
-            return FakeResponse.Text(405, "<!doctype html><title>405 Method Not Allowed</title>", "text/html; charset=utf-8");
+            return AnswerRegistry(request);
         }
 
         var name = request.Query.GetValueOrDefault("name", "");
@@ -59,23 +57,12 @@ public sealed class FakeMlflow : IDisposable
             return Error(400, "INVALID_PARAMETER_VALUE", $"Missing value for required parameter '{missing}'. See the API docs for more information about request parameters.");
         }
 
-        if (!aliases.TryGetValue($"{name}@{alias}", out var v))
+        if (Alias(name, alias) is not { } version)
         {
             return Error(400, "INVALID_PARAMETER_VALUE", $"Registered model alias {alias} not found.");
         }
 
-        return FakeResponse.Json(200, new JsonObject
-        {
-            ["model_version"] = new JsonObject
-            {
-                ["name"] = name,
-                ["version"] = v.Version,
-                ["source"] = v.Source,
-                ["run_id"] = "0f3c9a",
-                ["status"] = "READY",
-                ["aliases"] = new JsonArray(alias),
-            },
-        });
+        return FakeResponse.Json(200, new JsonObject { ["model_version"] = VersionJson(name, version) });
     }
 
     private static FakeResponse Error(int status, string code, string message) =>
