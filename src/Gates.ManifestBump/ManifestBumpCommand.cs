@@ -43,6 +43,7 @@ internal static class ManifestBumpCommand
         }
 
         common.AddTo(root);
+        root.Subcommands.Add(PromoteAliasCommand.Create(env));
         root.SetAction(async (parse, ct) =>
         {
             var (gh, gl) = (parse.GetValue(github), parse.GetValue(gitlab));
