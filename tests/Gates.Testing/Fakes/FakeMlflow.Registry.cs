@@ -55,6 +55,15 @@ public sealed partial class FakeMlflow
         }
     }
 
+    /// <summary>Sets a registered-model tag directly, as another writer would.</summary>
+    public void SetModelTag(string name, string key, string value)
+    {
+        lock (state)
+        {
+            ModelOrNew(name).Tags[key] = value;
+        }
+    }
+
     public IReadOnlyDictionary<string, string> VersionTags(string name, string version)
     {
         lock (state)
