@@ -24,6 +24,8 @@ internal static class ManifestBumpCommand
         var environment = EnvOption.Text(env, "--environment", "Environment (fills {{environment}}), e.g. prod");
         var mlflowAlias = EnvOption.Text(env, "--mlflow-alias", "Resolve the version from an MLflow alias, NAME@ALIAS (fills {{version}} and {{source}})");
         var mlflowUri = EnvOption.Text(env, "--mlflow-tracking-uri", "MLflow server (default: MLFLOW_TRACKING_URI)");
+        var kubeflowModel = EnvOption.Text(env, "--kubeflow-model", "Resolve from Kubeflow Model Registry, NAME@VERSION (fills {{version}} and {{source}}, the model artifact URI)");
+        var kubeflowUrl = EnvOption.Text(env, "--kubeflow-registry-url", "Kubeflow Model Registry REST server (default: KUBEFLOW_MODEL_REGISTRY_URL)");
         var evidence = EnvOption.List(env, "--evidence", "Gate report (JSON) whose verdict and sha256 go into the commit and the pull request");
         var dryRun = EnvOption.Flag(env, "--dry-run", "Print the unified diff; write nothing");
         var commit = EnvOption.Flag(env, "--commit", "Local mode: commit the edited files with git, with trailers");
@@ -35,7 +37,7 @@ internal static class ManifestBumpCommand
         var label = EnvOption.List(env, "--label", "Label for the pull request");
         var attempts = EnvOption.Text(env, "--max-attempts", "Re-applies on a moved branch before exit 5 (conflict), default 5");
 
-        Option[] own = [file, select, set, field, containerImage, kustomizeImage, config, version, model, environment, mlflowAlias, mlflowUri, evidence, dryRun, commit, repoRoot, github, gitlab, baseBranch, branch, label, attempts];
+        Option[] own = [file, select, set, field, containerImage, kustomizeImage, config, version, model, environment, mlflowAlias, mlflowUri, kubeflowModel, kubeflowUrl, evidence, dryRun, commit, repoRoot, github, gitlab, baseBranch, branch, label, attempts];
         var root = new RootCommand($"{Name}: pin a promoted model version into GitOps manifests with surgical edits and one pull request.");
         foreach (var option in own)
         {
@@ -67,6 +69,8 @@ internal static class ManifestBumpCommand
                 Environment = parse.GetValue(environment),
                 MlflowAlias = parse.GetValue(mlflowAlias),
                 MlflowTrackingUri = parse.GetValue(mlflowUri) ?? env.Get("MLFLOW_TRACKING_URI"),
+                KubeflowModel = parse.GetValue(kubeflowModel),
+                KubeflowRegistryUrl = parse.GetValue(kubeflowUrl) ?? env.Get("KUBEFLOW_MODEL_REGISTRY_URL"),
                 Evidence = [.. (parse.GetValue(evidence) ?? []).Select(env.Resolve)],
                 DryRun = parse.GetValue(dryRun),
                 Commit = parse.GetValue(commit),

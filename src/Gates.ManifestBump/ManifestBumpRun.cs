@@ -7,6 +7,7 @@ using Gates.GitLab;
 using Gates.Http;
 using Gates.ManifestBump.Planning;
 using Gates.ManifestBump.Promotion;
+using Gates.ManifestBump.Registry;
 using Gates.MLflow;
 
 namespace Gates.ManifestBump;
@@ -23,7 +24,13 @@ internal static class ManifestBumpRun
     {
         var run = GateRun.Start(ManifestBumpCommand.Name, typeof(ManifestBumpRun).Assembly, settings.Common, env);
         var config = CliConfig.Build(settings);
-        var registry = config.MlflowAlias is { } alias ? await ResolveAsync(alias, settings, run, ct) : null;
+        if (config.MlflowAlias is not null && settings.KubeflowModel is not null)
+        {
+            throw new GateInputException("give --mlflow-alias or --kubeflow-model, not both");
+        }
+
+        var registry = config.MlflowAlias is { } alias ? await ResolveAsync(alias, settings, run, ct)
+            : settings.KubeflowModel is { } kubeflow ? await KubeflowResolution.ResolveAsync(kubeflow, settings.KubeflowRegistryUrl, run, ct) : null;
         var evidence = settings.Evidence.Select(Evidence.Read).ToList();
         var inputs = InputsBuilder.Build(config, registry, evidence);
 

@@ -25,6 +25,8 @@ internal sealed record ManifestBumpSettings
     public string? Environment { get; init; }
     public string? MlflowAlias { get; init; }
     public string? MlflowTrackingUri { get; init; }
+    public string? KubeflowModel { get; init; }
+    public string? KubeflowRegistryUrl { get; init; }
     public IReadOnlyList<string> Evidence { get; init; } = [];
     public bool DryRun { get; init; }
     public bool Commit { get; init; }

@@ -1,6 +1,7 @@
 using Gates.Cli;
 using Gates.Core;
 using Gates.Http;
+using Gates.Kubeflow;
 using Gates.MLflow;
 
 namespace Gates.ManifestBump.Registry;
@@ -21,7 +22,8 @@ internal static class RegistryConnections
             return new MlflowAliasRegistry(new MlflowRegistry(http, uri, token ?? env.Get("MLFLOW_TRACKING_PASSWORD")));
         }
 
-        throw new GateInputException($"--registry {kind}: not supported");
+        var url = Absolute(settings.KubeflowRegistryUrl, "--kubeflow-registry-url", KubeflowRegistryClient.UrlVariable);
+        return new KubeflowAliasRegistry(new KubeflowRegistryClient(http, url, env.Get(KubeflowRegistryClient.TokenVariable)));
     }
 
     public static Uri Absolute(string? text, string flag, string variable)
