@@ -81,4 +81,38 @@ public class EvidenceTests
         run["url"].ShouldBeNull();
         run["host"]!.GetValue<string>().ShouldBe("local");
     }
+
+    [Fact]
+    public void The_bundle_records_the_registry_action_of_a_promotion_by_alias()
+    {
+        using var gate = Pipeline();
+        var registry = new JsonObject
+        {
+            ["kind"] = "mlflow",
+            ["url"] = "https://mlflow.example.com/",
+            ["action"] = "promote",
+            ["model"] = "support-bot",
+            ["alias"] = "champion",
+            ["before"] = "3",
+            ["after"] = "5",
+            ["version"] = "5",
+            ["attempts"] = 1,
+            ["tagsWritten"] = new JsonObject { ["gates.previous_version"] = "3", ["gates.approved_by"] = "bob" },
+            ["trainingLineage"] = new JsonObject { ["training_run_id"] = "r-9" },
+        };
+        gate.Write("reports/promotion.json", Report("manifest-bump", Verdict.Pass, thresholds: null) with
+        {
+            Details = new Dictionary<string, JsonNode?> { ["manifest-bump"] = new JsonObject { ["outcome"] = "changed", ["registry"] = registry } },
+        });
+
+        gate.Run("--reports", "reports/*.json", "--evidence", "bundle.json").ShouldExit(0);
+
+        var action = JsonNode.Parse(File.ReadAllText(gate.Folder.File("bundle.json")))!["registryActions"]!.AsArray().ShouldHaveSingleItem()!;
+        action["report"]!.GetValue<string>().ShouldBe("reports/promotion.json");
+        action["outcome"]!.GetValue<string>().ShouldBe("changed");
+        action["before"]!.GetValue<string>().ShouldBe("3");
+        action["after"]!.GetValue<string>().ShouldBe("5");
+        action["tagsWritten"]!.AsObject().Select(p => p.Key).ShouldBe(["gates.approved_by", "gates.previous_version"]);
+        action["trainingLineage"]!["training_run_id"]!.GetValue<string>().ShouldBe("r-9");
+    }
 }

@@ -44,6 +44,7 @@ internal static class EvidenceBundle
         ["tools"] = Tools(merged, reports),
         ["reports"] = new JsonArray([.. reports.OrderBy(r => r.Path, StringComparer.Ordinal).Select(Report)]),
         ["files"] = new JsonArray([.. files.Select(File)]),
+        ["registryActions"] = RegistryActions.From(reports),
     };
 
     private static JsonObject Subject(Subject subject) => new()
