@@ -5,7 +5,7 @@
 #
 # Environment:
 #   GATES_TOOLS_DIR    folder with the installed tools (the setup step's `path` output)
-#   GATES_SUBCOMMAND   latency-bench only: run | gate | merge
+#   GATES_SUBCOMMAND   latency-bench: run | gate | merge; manifest-bump: empty or promote-alias
 #   GATES_ARGS         extra arguments, one per line, passed as they are (data, never evaluated by the shell)
 #   GATES_*            every other flag, read by the tool itself (GATES_RESULTS, GATES_THRESHOLDS, ...)
 #
@@ -26,8 +26,13 @@ refuse() { # code message
 
 sub="${GATES_SUBCOMMAND:-}"
 case "$tool" in
-  eval-gate | drift-check | canary-validate | manifest-bump | gate-report)
+  eval-gate | drift-check | canary-validate | gate-report)
     [ -z "$sub" ] || refuse 2 "$tool has no subcommand '$sub'" ;;
+  manifest-bump)
+    case "$sub" in
+      "" | promote-alias) ;;
+      *) refuse 2 "manifest-bump command: '$sub' is not empty or promote-alias" ;;
+    esac ;;
   latency-bench)
     case "$sub" in
       run | gate | merge) ;;

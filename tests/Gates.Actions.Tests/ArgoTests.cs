@@ -139,7 +139,8 @@ public class ArgoTests
 
         Yaml.Child(local[Yaml.Scalar(tasks["approve"], "template")!], "suspend").ShouldNotBeNull();
         Yaml.Scalar(tasks["canary-deploy"], "depends").ShouldBe("approve.Succeeded");
-        Yaml.Scalar(tasks["promote-manifests"], "when").ShouldBe("{{tasks.canary-validate.outputs.parameters.passed}} == true");
+        Yaml.Scalar(tasks["promote-manifests"], "when").ShouldBe("{{tasks.canary-validate.outputs.parameters.passed}} == true && {{workflow.parameters.promote-by}} == pull-request");
+        Yaml.Scalar(tasks["promote-alias"], "when").ShouldBe("{{tasks.canary-validate.outputs.parameters.passed}} == true && {{workflow.parameters.promote-by}} == alias");
         Yaml.Scalar(tasks["rollback"], "when").ShouldBe("{{tasks.canary-validate.outputs.parameters.passed}} != true");
         Yaml.Scalar(Yaml.Mapping(tasks["promote-manifests"], "templateRef"), "template").ShouldBe("manifest-bump");
     }

@@ -38,6 +38,11 @@ internal sealed class AliasPromoter(IModelRegistry registry, Func<TimeSpan, Canc
             Message = "",
         };
 
+        if (before == target)
+        {
+            return result with { Outcome = "unchanged", Message = $"{Name(request)} already points at {Show(target)}" };
+        }
+
         if (request.ExpectCurrent is { } expected && !Same(expected, before))
         {
             return result with
@@ -45,11 +50,6 @@ internal sealed class AliasPromoter(IModelRegistry registry, Func<TimeSpan, Canc
                 Outcome = "conflict",
                 Message = $"{Name(request)} moved since the gates ran: expected {expected}, found {before ?? AliasRequest.None}; nothing was changed",
             };
-        }
-
-        if (before == target)
-        {
-            return result with { Outcome = "unchanged", Message = $"{Name(request)} already points at {Show(target)}" };
         }
 
         var tags = new Dictionary<string, string>(request.Tags, StringComparer.Ordinal) { [LineageTags.PreviousVersion] = before ?? AliasRequest.None };
