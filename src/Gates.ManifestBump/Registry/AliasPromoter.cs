@@ -1,8 +1,8 @@
 namespace Gates.ManifestBump.Registry;
 
 /// <summary>
-/// Moves a registry alias with a guard, since no registry here offers compare-and-set: read the alias and refuse
-/// when it is not where the gates saw it (<see cref="AliasRequest.ExpectCurrent"/>); write it together with this
+/// Moves a registry alias with a guard, since no registry here offers compare-and-set: read the alias; one already
+/// at the target is unchanged (a re-run of a finished promotion); refuse when it is not where the gates saw it (<see cref="AliasRequest.ExpectCurrent"/>); write it together with this
 /// promotion's writer mark; read both back. Another promotion's mark, or the alias on a third version, is a
 /// conflict; the old value still showing (a lagging replica) is written again, at most
 /// <see cref="AliasRequest.MaxAttempts"/> times. Then the lineage tags are written to the version and read back.
