@@ -23,6 +23,9 @@ public sealed class CommonOptions
         OutputsDir = EnvOption.Text(env, "--outputs-dir", "Folder for output files (Argo output parameters, GitLab artifacts)");
         SubjectModel = EnvOption.Text(env, "--subject-model", "Model name recorded in the report");
         SubjectVersion = EnvOption.Text(env, "--subject-version", "Model version recorded in the report");
+        Environment = EnvOption.Text(env, "--environment", "Environment the run is for, e.g. prod (a label of --push-metrics and --metrics-file; manifest-bump fills {{environment}})");
+        PushMetrics = EnvOption.Text(env, "--push-metrics", "Push the verdict and checks as metrics to this Prometheus Pushgateway URL (group job=gates, model, environment, tool)");
+        MetricsFile = EnvOption.Text(env, "--metrics-file", "Write the verdict and checks as Prometheus metrics (text format, for node-exporter's textfile collector) to this file");
         Verbose = EnvOption.Flag(env, "--verbose", "Print diagnostics and stack traces", "-v");
     }
 
@@ -42,11 +45,14 @@ public sealed class CommonOptions
     public Option<string?> OutputsDir { get; }
     public Option<string?> SubjectModel { get; }
     public Option<string?> SubjectVersion { get; }
+    public Option<string?> Environment { get; }
+    public Option<string?> PushMetrics { get; }
+    public Option<string?> MetricsFile { get; }
     public Option<bool> Verbose { get; }
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Thresholds, ReportJson, Format, Output, Markdown, Html, FailOn, OnInconclusive, Ci, PrComment, CommentKey, CommentMode, PrNumber, OutputsDir, SubjectModel, SubjectVersion, Verbose })
+        foreach (var option in new Option[] { Thresholds, ReportJson, Format, Output, Markdown, Html, FailOn, OnInconclusive, Ci, PrComment, CommentKey, CommentMode, PrNumber, OutputsDir, SubjectModel, SubjectVersion, Environment, PushMetrics, MetricsFile, Verbose })
         {
             command.Options.Add(option);
         }
@@ -83,6 +89,9 @@ public sealed class CommonOptions
             OutputsDir = Path(OutputsDir),
             SubjectModel = parse.GetValue(SubjectModel),
             SubjectVersion = parse.GetValue(SubjectVersion),
+            Environment = parse.GetValue(Environment),
+            PushMetrics = FlagValues.Url(parse.GetValue(PushMetrics), "--push-metrics"),
+            MetricsFile = Path(MetricsFile),
             Verbose = parse.GetValue(Verbose),
         };
     }

@@ -26,6 +26,15 @@ public sealed record CommonSettings
     public string? SubjectVersion { get; init; }
     public bool Verbose { get; init; }
 
+    /// <summary>--environment: the environment the run is for (a metrics label; manifest-bump's {{environment}}).</summary>
+    public string? Environment { get; init; }
+
+    /// <summary>--push-metrics: the Pushgateway to push the report's metrics to; null when not asked.</summary>
+    public Uri? PushMetrics { get; init; }
+
+    /// <summary>--metrics-file: where to write the report's metrics in the text exposition format; null when not asked.</summary>
+    public string? MetricsFile { get; init; }
+
     /// <summary>Whether a report file was asked for (--report-json, --output, --markdown or --html).</summary>
     public bool WritesReportFiles => ReportJson is not null || Output is not null || Markdown is not null || Html is not null;
 

@@ -19,5 +19,8 @@ public sealed record PublishOptions
 
     public CommentServices Comments { get; init; } = CommentServices.Default;
 
+    /// <summary>HTTP for --push-metrics; null means real sockets and real waits.</summary>
+    public Gates.Http.HttpServices? Http { get; init; }
+
     internal Func<bool, IReportRenderer> MarkdownOrDefault => Markdown ?? (details => new MarkdownRenderer(details));
 }

@@ -1,5 +1,6 @@
 using Gates.Cli.Comments;
 using Gates.Cli.Hosts;
+using Gates.Cli.Metrics;
 using Gates.Core.Reporting;
 using Gates.Core.Results;
 
@@ -7,7 +8,8 @@ namespace Gates.Cli;
 
 /// <summary>
 /// Sends a finished report where it belongs: the gate report file, the --markdown and --html side files, the chosen
-/// format on stdout or --output, the host's own channels and the sticky pull-request comment. Returns the exit code,
+/// format on stdout or --output, the host's own channels, the sticky pull-request comment and the metrics
+/// (--metrics-file, --push-metrics; a push that fails after retries is exit 3). Returns the exit code,
 /// chosen by <see cref="ExitCodes.For(RunOutcome, CommonSettings)"/> from the run's outcome (by default the report's
 /// verdict) and what happened to the comment. Usually called through <see cref="GateRun.PublishAsync"/>.
 /// </summary>
@@ -58,6 +60,7 @@ public static class ReportOutputs
         HostPublisher.Publish(report, host, hostSettings, env.Variables, env.Error);
 
         var comment = await CommentStep.RunAsync(report, settings, env, host, options, ct);
+        await MetricsPublisher.PublishAsync(report, settings, env, options.Http, ct);
         return ExitCodes.For(outcome with { Comment = comment }, settings);
     }
 

@@ -21,7 +21,6 @@ internal static class ManifestBumpCommand
         var config = EnvOption.Text(env, "--config", "Config file listing several targets with {{version}} templating", "-c");
         var version = EnvOption.Text(env, "--model-version", "Version to pin (fills {{version}})");
         var model = EnvOption.Text(env, "--model", "Model name (fills {{model}}, names the branch promote/<model>/<environment>)");
-        var environment = EnvOption.Text(env, "--environment", "Environment (fills {{environment}}), e.g. prod");
         var mlflowAlias = EnvOption.Text(env, "--mlflow-alias", "Resolve the version from an MLflow alias, NAME@ALIAS (fills {{version}} and {{source}})");
         var mlflowUri = EnvOption.Text(env, "--mlflow-tracking-uri", "MLflow server (default: MLFLOW_TRACKING_URI)");
         var kubeflowModel = EnvOption.Text(env, "--kubeflow-model", "Resolve from Kubeflow Model Registry, NAME@VERSION (fills {{version}} and {{source}}, the model artifact URI)");
@@ -37,7 +36,7 @@ internal static class ManifestBumpCommand
         var label = EnvOption.List(env, "--label", "Label for the pull request");
         var attempts = EnvOption.Text(env, "--max-attempts", "Re-applies on a moved branch before exit 5 (conflict), default 5");
 
-        Option[] own = [file, select, set, field, containerImage, kustomizeImage, config, version, model, environment, mlflowAlias, mlflowUri, kubeflowModel, kubeflowUrl, evidence, dryRun, commit, repoRoot, github, gitlab, baseBranch, branch, label, attempts];
+        Option[] own = [file, select, set, field, containerImage, kustomizeImage, config, version, model, mlflowAlias, mlflowUri, kubeflowModel, kubeflowUrl, evidence, dryRun, commit, repoRoot, github, gitlab, baseBranch, branch, label, attempts];
         var root = new RootCommand($"{Name}: pin a promoted model version into GitOps manifests with surgical edits and one pull request.");
         foreach (var option in own)
         {
@@ -54,9 +53,10 @@ internal static class ManifestBumpCommand
                 throw new GateInputException("give --github or --gitlab, not both");
             }
 
+            var commonSettings = common.Bind(parse, env);
             var settings = new ManifestBumpSettings
             {
-                Common = common.Bind(parse, env),
+                Common = commonSettings,
                 File = parse.GetValue(file),
                 Select = parse.GetValue(select),
                 Set = parse.GetValue(set) ?? [],
@@ -66,7 +66,7 @@ internal static class ManifestBumpCommand
                 Config = FlagValues.Path(parse.GetValue(config), env),
                 Version = parse.GetValue(version),
                 Model = parse.GetValue(model),
-                Environment = parse.GetValue(environment),
+                Environment = commonSettings.Environment,
                 MlflowAlias = parse.GetValue(mlflowAlias),
                 MlflowTrackingUri = parse.GetValue(mlflowUri) ?? env.Get("MLFLOW_TRACKING_URI"),
                 KubeflowModel = parse.GetValue(kubeflowModel),

@@ -21,7 +21,6 @@ internal static class PromoteAliasCommand
         var to = EnvOption.Text(env, "--to", "Version to point the alias at: a version (MLflow number, Kubeflow version name) or another alias, e.g. candidate");
         var expect = EnvOption.Text(env, "--expect-current", "Refuse (exit 5) unless the alias still points at this version ('none': it must not exist yet)");
         var rollback = EnvOption.Text(env, "--rollback-from", "Undo the promotion recorded in this promote-alias report (JSON): point the alias back at its previous version");
-        var environment = EnvOption.Text(env, "--environment", "Environment recorded in the lineage, e.g. prod");
         var evidence = EnvOption.List(env, "--evidence", "Gate report (JSON) whose sha256 is written as a lineage tag");
         var approvedBy = EnvOption.Text(env, "--approved-by", "Who approved the promotion (default: GATES_APPROVED_BY)");
         var gitCommit = EnvOption.Text(env, "--git-commit", "Commit recorded in the lineage (default: GITHUB_SHA or CI_COMMIT_SHA)");
@@ -32,7 +31,7 @@ internal static class PromoteAliasCommand
         var kubeflowUrl = EnvOption.Text(env, "--kubeflow-registry-url", "Kubeflow Model Registry REST server (default: KUBEFLOW_MODEL_REGISTRY_URL)");
 
         var command = new Command(Name, "Promote by moving a registry alias (MLflow, Kubeflow Model Registry) with a guard and lineage tags, or roll it back.");
-        foreach (var option in new Option[] { registry, model, alias, to, expect, rollback, environment, evidence, approvedBy, gitCommit, runUrl, dryRun, attempts, mlflowUri, kubeflowUrl })
+        foreach (var option in new Option[] { registry, model, alias, to, expect, rollback, evidence, approvedBy, gitCommit, runUrl, dryRun, attempts, mlflowUri, kubeflowUrl })
         {
             command.Options.Add(option);
         }
@@ -40,6 +39,7 @@ internal static class PromoteAliasCommand
         common.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
+            var commonSettings = common.Bind(parse, env);
             var kind = parse.GetValue(registry) ?? "mlflow";
             if (kind is not ("mlflow" or "kubeflow"))
             {
@@ -48,14 +48,14 @@ internal static class PromoteAliasCommand
 
             var settings = new PromoteAliasSettings
             {
-                Common = common.Bind(parse, env),
+                Common = commonSettings,
                 Registry = kind,
                 Model = parse.GetValue(model),
                 Alias = parse.GetValue(alias) ?? "champion",
                 To = parse.GetValue(to),
                 ExpectCurrent = parse.GetValue(expect),
                 RollbackFrom = FlagValues.Path(parse.GetValue(rollback), env),
-                Environment = parse.GetValue(environment),
+                Environment = commonSettings.Environment,
                 Evidence = [.. (parse.GetValue(evidence) ?? []).Select(env.Resolve)],
                 ApprovedBy = parse.GetValue(approvedBy) ?? env.Get("GATES_APPROVED_BY"),
                 GitCommit = parse.GetValue(gitCommit),

@@ -28,7 +28,7 @@ public sealed class HtmlRenderer : IReportRenderer
         writer.Write($"<p>{string.Join(" · ", subject.Prepend($"{E(report.Tool.Name)} {E(report.Tool.Version)}"))}</p>\n");
         if (report.Checks.Count > 0)
         {
-            writer.Write("<table>\n<tr><th>Verdict</th><th>Check</th><th>Observed</th><th>Threshold</th><th>Reason</th></tr>\n");
+            writer.Write("<table>\n<thead><tr><th>Verdict</th><th>Check</th><th>Observed</th><th>Threshold</th><th>Reason</th></tr></thead>\n<tbody>\n");
             foreach (var check in report.Checks)
             {
                 var word = check.Verdict.ToWord();
@@ -36,7 +36,7 @@ public sealed class HtmlRenderer : IReportRenderer
                     $"<td>{E(ReportText.Threshold(check))}</td><td>{E(check.Reason)}</td></tr>\n");
             }
 
-            writer.Write("</table>\n");
+            writer.Write("</tbody>\n</table>\n");
         }
 
         List(writer, "Warnings", report.Warnings);

@@ -26,14 +26,14 @@ internal static class HtmlReport
         b.Append($"<p>{E(report.Summary)}.</p>\n");
         b.Append($"<p class=\"meta\">reference {E(Input(report, "reference"))} · current {E(Input(report, "current"))} · {E(report.Tool.Name)} {E(report.Tool.Version)}</p>\n");
         b.Append("<p class=\"legend\"><span class=\"swatch ref\"></span>reference <span class=\"swatch cur\"></span>current</p>\n");
-        b.Append("<table class=\"summary\">\n<tr><th>Column</th><th>Type</th><th>Status</th><th>Change</th></tr>\n");
+        b.Append("<table class=\"summary\">\n<thead><tr><th>Column</th><th>Type</th><th>Status</th><th>Change</th></tr></thead>\n<tbody>\n");
         foreach (var c in result.Columns)
         {
             b.Append($"<tr><td><a href=\"#{Anchor(c.Name)}\">{E(c.Name)}</a></td><td>{E(c.Type)}</td><td class=\"status {Css(c.Status)}\">{E(c.Status.ToWord())}</td>" +
                      $"<td>{E(c.Status == ColumnStatus.NotTested ? c.Reason : c.Effect ?? "")}</td></tr>\n");
         }
 
-        b.Append("</table>\n");
+        b.Append("</tbody>\n</table>\n");
         foreach (var c in result.Columns)
         {
             Column(b, c);

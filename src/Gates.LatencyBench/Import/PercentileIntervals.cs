@@ -55,5 +55,5 @@ internal static class PercentileIntervals
 
     /// <summary>The r-th smallest recorded value (1-based) in milliseconds, at the histogram's precision.</summary>
     internal static double AtRank(HistogramBase histogram, long rank) =>
-        histogram.GetValueAtPercentile(100.0 * rank / histogram.TotalCount) / 1000.0;
+        Measure.Percentile.ValueAt(histogram, 100.0 * rank / histogram.TotalCount) / 1000.0;
 }

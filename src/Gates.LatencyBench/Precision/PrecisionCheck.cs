@@ -23,7 +23,7 @@ internal static class PrecisionCheck
             return new PrecisionStatus(target, 0, null, null, null, null);
         }
 
-        var estimate = histogram.GetValueAtPercentile(target.Percentile) / 1000.0;
+        var estimate = Measure.Percentile.ValueAt(histogram, target.Percentile) / 1000.0;
         var (l, u) = QuantileInterval.Ranks(n, target.P, Level);
         PrecisionStatus status = l is { } low && u is { } high
             ? new(target, n, estimate, PercentileIntervals.AtRank(histogram, low), PercentileIntervals.AtRank(histogram, high),

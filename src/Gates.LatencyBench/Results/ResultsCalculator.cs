@@ -80,7 +80,7 @@ internal static class ResultsCalculator
 
         foreach (var (suffix, p) in MetricNames.Percentiles)
         {
-            m[MetricNames.Of(tag, suffix)] = Ms(h.GetValueAtPercentile(p));
+            m[MetricNames.Of(tag, suffix)] = Ms(Percentile.ValueAt(h, p));
         }
 
         m[MetricNames.Of(tag, "max")] = Ms(h.GetMaxValue());

@@ -37,7 +37,7 @@ internal sealed class ProgressReporter(TextWriter error, Measurements measuremen
         var (histogram, recent, _) = measurements.TakeProgress();
         var (total, errors, warmup) = measurements.Totals();
         var rate = sinceLast.TotalSeconds > 0 ? recent / sinceLast.TotalSeconds : 0;
-        var p95 = histogram.TotalCount > 0 ? (histogram.GetValueAtPercentile(95) / 1000.0).ToString("0.0", CultureInfo.InvariantCulture) + " ms" : "-";
+        var p95 = histogram.TotalCount > 0 ? (Measure.Percentile.ValueAt(histogram, 95) / 1000.0).ToString("0.0", CultureInfo.InvariantCulture) + " ms" : "-";
         var warm = warmup > 0 && total == 0 ? $" (warmup {warmup})" : "";
         return string.Create(CultureInfo.InvariantCulture,
             $"[{elapsed.TotalSeconds,6:0}s] requests {total}{warm}  errors {errors}  {rate:0.0} req/s  p95 {p95}");

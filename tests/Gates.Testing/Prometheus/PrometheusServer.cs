@@ -25,16 +25,28 @@ public sealed class PrometheusServer : IAsyncDisposable
 
     public bool Running => process is { HasExited: false };
 
-    public static async Task<PrometheusServer> StartAsync(string openMetrics)
+    public static Task<PrometheusServer> StartAsync(string openMetrics) => StartAsync(openMetrics, scrapeConfigs: null);
+
+    /// <summary>
+    /// A server that also scrapes: <paramref name="scrapeConfigs"/> is the YAML list under <c>scrape_configs:</c>
+    /// (e.g. a Pushgateway target with <c>honor_labels: true</c>); scrapes run every second. An empty
+    /// <paramref name="openMetrics"/> backfills nothing.
+    /// </summary>
+    public static async Task<PrometheusServer> StartAsync(string openMetrics, string? scrapeConfigs)
     {
         var prometheus = Binary("prometheus");
         var promtool = Binary("promtool");
         var folder = new TempFolder();
         var data = Path.Combine(folder.Path, "data");
         Directory.CreateDirectory(data);
-        var input = folder.Write("series.om", openMetrics);
-        await RunAsync(promtool, ["tsdb", "create-blocks-from", "openmetrics", input, data]);
-        var config = folder.Write("prometheus.yml", "global:\n  scrape_interval: 15s\nscrape_configs: []\n");
+        if (openMetrics.Length > 0)
+        {
+            var input = folder.Write("series.om", openMetrics);
+            await RunAsync(promtool, ["tsdb", "create-blocks-from", "openmetrics", input, data]);
+        }
+        var config = folder.Write("prometheus.yml", scrapeConfigs is null
+            ? "global:\n  scrape_interval: 15s\nscrape_configs: []\n"
+            : "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nscrape_configs:\n" + scrapeConfigs);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -144,7 +156,7 @@ public sealed class PrometheusServer : IAsyncDisposable
         return false;
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
