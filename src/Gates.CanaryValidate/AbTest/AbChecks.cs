@@ -37,7 +37,9 @@ internal static class AbChecks
             });
         }
 
-        for (var i = 0; i < test.Guardrails.Count; i++)
+        // Shadow mode evaluates no guardrails (nothing the challenger answered was served).
+        var guarded = last is null || last.Guardrails.Count == test.Guardrails.Count;
+        for (var i = 0; guarded && i < test.Guardrails.Count; i++)
         {
             var g = test.Guardrails[i];
             var look = last?.Guardrails[i];
@@ -82,6 +84,7 @@ internal static class AbChecks
         var role = test.Primary.Contains(metric) ? "primary" : "secondary";
         var required = role == "primary" || test.Settings.Secondary == SecondaryMode.NonInferiority;
         var r = look?.Result;
+        // The contrast is D = T − scale·C; on the scale of T − C it is D + (scale − 1)·C, and the limit is (scale − 1)·C.
         var shift = r is null ? 0 : (Scale(test, role, metric) - 1) * r.Control;
         var verdict = look?.Status switch
         {
@@ -97,12 +100,12 @@ internal static class AbChecks
             Description = Timeline(outcome, metric.Name),
             Observed = r is null ? null : Finite(r.Difference),
             Comparison = metric.HigherIsBetter ? Comparison.Gt : Comparison.Lt,
-            Threshold = r is null ? 0 : Finite(-shift),
+            Threshold = r is null ? 0 : Finite(shift),
             Verdict = verdict,
             Required = required,
             Reason = look?.Reason ?? "not looked at yet",
             N = look?.TreatmentN,
-            Interval = r is null ? null : new Interval(r.Contrast.Low - shift, r.Contrast.High - shift, r.Contrast.Level),
+            Interval = r is null ? null : new Interval(r.Contrast.Low + shift, r.Contrast.High + shift, r.Contrast.Level),
             Method = r?.Method,
             PValue = r?.PValue,
             BaselineValue = r is null ? null : Finite(r.Control),

@@ -58,8 +58,10 @@ internal static class AbText
             }
             else if (m.Result is { NeededForEffect: { } forEffect, Effect: { } effect })
             {
-                var more = Math.Max(0, forEffect - m.TreatmentN);
-                parts.Add($"{m.Metric}: the arms look equal; about {Count(forEffect)} treatment samples ({Count(more)} more) would detect a true difference of {Number(effect)}");
+                var more = forEffect - m.TreatmentN;
+                parts.Add(more > 0
+                    ? $"{m.Metric}: the arms look equal; about {Count(forEffect)} treatment samples ({Count(more)} more) would detect a true difference of {Number(effect)}"
+                    : $"{m.Metric}: the arms look equal; about {Count(forEffect)} treatment samples would detect a true difference of {Number(effect)}, and {Count(m.TreatmentN)} were seen, so any real difference is most likely smaller");
             }
             else
             {
