@@ -49,6 +49,8 @@ internal static class CanaryValidateCommand
             duration, interval, warmup, alpha, minSamples, onNoData, percent, template, quality, errors, act, dryRun,
         };
         common.AddTo(root);
+        var abTest = new AbTest.AbTestOptions(env);
+        abTest.AddTo(root);
         root.SetAction(async (parse, ct) =>
         {
             var commonSettings = common.Bind(parse, env);
@@ -87,7 +89,9 @@ internal static class CanaryValidateCommand
                 Act = parse.GetValue(act),
                 DryRun = parse.GetValue(dryRun),
             };
-            return await CanaryValidateRun.ExecuteAsync(settings, env, ct);
+            return AbTest.AbTestOptions.Applies(settings.Config)
+                ? await AbTest.AbTestRun.ExecuteAsync(settings, abTest.Bind(parse, settings), env, ct)
+                : await CanaryValidateRun.ExecuteAsync(settings, env, ct);
         });
         return root;
     }

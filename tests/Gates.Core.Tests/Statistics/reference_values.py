@@ -113,3 +113,41 @@ for psi, delta, level, power in [(0.06, 0.02, 0.95, 0.8), (0.10, 0.02, 0.95, 0.8
 print("# Minimum detectable effect: (z(1-a/2) + z(power)) * sqrt(p(1-p)/n)")
 for p, n, level, power in [(0.86, 200, 0.95, 0.8), (0.5, 1000, 0.95, 0.9), (0.02, 5000, 0.99, 0.8)]:
     show(f"mde {p} {n} {level} {power}", (z(level) + stats.norm.ppf(power)) * np.sqrt(p * (1 - p) / n))
+
+print("# A/B experiments (Gates.Core.Statistics.Experiments)")
+# Two-proportion z-test, pooled, two-sided: treatment 330/3000 against control 630/7000.
+x1, n1, x2, n2 = 330, 3000, 630, 7000
+pooled = (x1 + x2) / (n1 + n2)
+z = (x1 / n1 - x2 / n2) / np.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+show("two-proportion z, p", z, 2 * stats.norm.sf(abs(z)))
+
+
+def per_arm(pc, pt, alpha, power, share):
+    """Fleiss, Levin and Paik (no continuity correction); k = n_control / n_treatment."""
+    k = (1 - share) / share
+    pbar = (pt + k * pc) / (1 + k)
+    root = stats.norm.ppf(1 - alpha / 2) * np.sqrt(pbar * (1 - pbar) * (1 + 1 / k)) \
+        + stats.norm.ppf(power) * np.sqrt(pt * (1 - pt) + pc * (1 - pc) / k)
+    nt = np.ceil(root ** 2 / (pt - pc) ** 2)
+    return np.ceil(nt * k), nt
+
+
+def power_at(pc, pt, nc, nt, alpha):
+    pbar = (pt * nt + pc * nc) / (nt + nc)
+    se0 = np.sqrt(pbar * (1 - pbar) * (1 / nt + 1 / nc))
+    se1 = np.sqrt(pt * (1 - pt) / nt + pc * (1 - pc) / nc)
+    return stats.norm.cdf((abs(pt - pc) - stats.norm.ppf(1 - alpha / 2) * se0) / se1)
+
+
+for share in (0.5, 0.3):
+    nc, nt = per_arm(0.10, 0.12, 0.05, 0.8, share)
+    # the planned size reaches the power, one treatment unit fewer does not
+    show(f"planned 0.10 vs 0.12 share {share}: control, treatment, power, power with one fewer", nc, nt,
+         power_at(0.10, 0.12, nc, nt, 0.05), power_at(0.10, 0.12, nc, nt - 1, 0.05))
+
+# Delta-method variance of a ratio of sums over units (y, x).
+units = np.array([(2, 4), (1, 2), (3, 5), (0, 1), (4, 6)], dtype=float)
+y, x = units[:, 0], units[:, 1]
+r = y.sum() / x.sum()
+cov = np.cov(y, x, ddof=1)
+show("delta-method ratio, variance", r, (cov[0, 0] - 2 * r * cov[0, 1] + r * r * cov[1, 1]) / (len(y) * x.mean() ** 2))
