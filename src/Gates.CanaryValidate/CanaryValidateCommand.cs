@@ -27,7 +27,7 @@ internal static class CanaryValidateCommand
         var config = Text("--config", "Canary YAML: gates: plus analysis: and prometheus: sections (also accepted as --thresholds)", "-c");
         var url = Text("--prometheus-url", "Prometheus base URL (http://prometheus:9090)");
         var token = SecretFlags.Refused("--prometheus-token", PrometheusSecrets.TokenVariable);
-        var user = Text("--prometheus-user", "Basic-auth user for Prometheus");
+        var user = Text("--prometheus-user", $"Basic-auth user for Prometheus (the password only from {PrometheusSecrets.PasswordVariable}; a bearer token only from {PrometheusSecrets.TokenVariable})");
         var password = SecretFlags.Refused("--prometheus-password", PrometheusSecrets.PasswordVariable);
         var timeout = Text("--prometheus-timeout", "Timeout of one Prometheus query (default 30s)");
         var retries = Text("--prometheus-retries", "Retries of a failing query before the data counts as unavailable (default 3)");
