@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Gates.CanaryValidate.Analysis;
 using Gates.CanaryValidate.Config;
+using Gates.CanaryValidate.Target;
 using Gates.Cli;
 using Gates.Core;
 
@@ -25,9 +26,9 @@ internal static class CanaryValidateCommand
         var baseline = Text("--baseline-name", "The baseline's name in metric labels");
         var config = Text("--config", "Canary YAML: gates: plus analysis: and prometheus: sections (also accepted as --thresholds)", "-c");
         var url = Text("--prometheus-url", "Prometheus base URL (http://prometheus:9090)");
-        var token = Text("--prometheus-token", "Bearer token for Prometheus");
-        var user = Text("--prometheus-user", "Basic-auth user for Prometheus");
-        var password = Text("--prometheus-password", "Basic-auth password for Prometheus");
+        var token = SecretFlags.Refused("--prometheus-token", PrometheusSecrets.TokenVariable);
+        var user = Text("--prometheus-user", $"Basic-auth user for Prometheus (the password only from {PrometheusSecrets.PasswordVariable}; a bearer token only from {PrometheusSecrets.TokenVariable})");
+        var password = SecretFlags.Refused("--prometheus-password", PrometheusSecrets.PasswordVariable);
         var timeout = Text("--prometheus-timeout", "Timeout of one Prometheus query (default 30s)");
         var retries = Text("--prometheus-retries", "Retries of a failing query before the data counts as unavailable (default 3)");
         var duration = Text("--duration", "Maximum length of the analysis: 900, 900s, 15m (default 15m)");
@@ -41,7 +42,12 @@ internal static class CanaryValidateCommand
         var quality = Text("--quality-threshold", "Shorthand for a gate quality_score >= X (online quality in [0,1])");
         var errors = Text("--error-rate-threshold", "Shorthand for a gate error_rate <= Y");
         var act = EnvOption.Flag(env, "--act", "Apply the decision: roll back or promote the canary (off by default)");
-        var dryRun = EnvOption.Flag(env, "--dry-run", "With --act: print the patch instead of applying it");
+        var dryRun = new Option<string?>("--dry-run")
+        {
+            Arity = ArgumentArity.ZeroOrOne,
+            Description = "With --act: bare or =client prints the patch and sends nothing; =server sends it with dryRun=All so the API server " +
+                "validates it and answers with the result, storing nothing [env: GATES_DRY_RUN]",
+        };
 
         var root = new RootCommand($"{Name}: watch a canary against its baseline and decide promote (0), rollback (1) or inconclusive (4).")
         {
@@ -53,6 +59,8 @@ internal static class CanaryValidateCommand
         abTest.AddTo(root);
         root.SetAction(async (parse, ct) =>
         {
+            SecretFlags.Reject(parse, token, PrometheusSecrets.TokenVariable);
+            SecretFlags.Reject(parse, password, PrometheusSecrets.PasswordVariable);
             var commonSettings = common.Bind(parse, env);
             var configPath = FlagValues.Path(parse.GetValue(config), env) ?? commonSettings.Thresholds;
             var settings = new CanaryValidateSettings
@@ -83,11 +91,13 @@ internal static class CanaryValidateCommand
                 Context = parse.GetValue(context),
                 Canary = parse.GetValue(canary),
                 Baseline = parse.GetValue(baseline),
-                PrometheusToken = parse.GetValue(token),
+                PrometheusToken = env.Get(PrometheusSecrets.TokenVariable),
                 PrometheusUser = parse.GetValue(user),
-                PrometheusPassword = parse.GetValue(password),
+                PrometheusPassword = env.Get(PrometheusSecrets.PasswordVariable),
                 Act = parse.GetValue(act),
-                DryRun = parse.GetValue(dryRun),
+                DryRun = parse.GetResult(dryRun) is { Implicit: false }
+                    ? DryRunModes.Parse(true, parse.GetValue(dryRun))
+                    : DryRunModes.Parse(false, env.Get(EnvOption.VariableFor("--dry-run"))),
             };
             return AbTest.AbTestOptions.Applies(settings.Config)
                 ? await AbTest.AbTestRun.ExecuteAsync(settings, abTest.Bind(parse, settings), env, ct)

@@ -20,6 +20,12 @@ internal static class CanaryValidateRun
         var run = GateRun.Start(CanaryValidateCommand.Name, typeof(CanaryValidateRun).Assembly, settings.Common, env);
         var ns = settings.Namespace ?? "default";
         var probe = Probe(settings, ns);
+        if (settings.Act && probe is not null && settings.DryRun != DryRunMode.Client)
+        {
+            run.Say($"--act: writes go to namespace {ns} as {probe.Cluster.Identity}" +
+                (settings.DryRun == DryRunMode.Server ? " (server dry run: validated, nothing stored)" : ""));
+        }
+
         var target = probe is null ? null : await ReadTargetAsync(probe, ct);
         var defaultTemplate = target is { Kind: "InferenceService", Mode: "Serverless" } ? "knative" : "http";
         var config = CanaryConfigReader.Read(settings.Config, settings.Overrides, defaultTemplate);
@@ -49,7 +55,8 @@ internal static class CanaryValidateRun
         var actions = new List<ActionRecord>();
         if (settings.Act && probe is not null && (outcome.Target ?? target) is { } current)
         {
-            actions.Add(await DecisionActor.ActAsync(outcome.Decision, current, probe.Cluster, settings.DryRun, env.Error, CancellationToken.None));
+            var action = await DecisionActor.ActAsync(outcome.Decision, current, probe.Cluster, settings.DryRun, env.Error, CancellationToken.None);
+            actions.Add(action with { Identity = probe.Cluster.Identity });
         }
 
         var failedActions = actions.Where(a => a.Result.StartsWith("failed", StringComparison.Ordinal)).ToList();
@@ -90,6 +97,12 @@ internal static class CanaryValidateRun
         if (settings.Deployment is not null)
         {
             _ = KubernetesProbe.StableName(settings);
+        }
+
+        if (settings.Act && string.IsNullOrWhiteSpace(settings.Namespace))
+        {
+            throw new GateInputException("--act needs an explicit --namespace (or GATES_NAMESPACE): the tool refuses to write to whatever namespace " +
+                "a kubeconfig or service account happens to default to");
         }
 
         return new KubernetesProbe(KubernetesCluster.Connect(settings.Kubeconfig, settings.Context), settings, ns);

@@ -1,4 +1,5 @@
 using Gates.CanaryValidate.Config;
+using Gates.CanaryValidate.Target;
 using Gates.Cli;
 
 namespace Gates.CanaryValidate;
@@ -19,9 +20,10 @@ internal sealed record CanaryValidateSettings
     public string? Canary { get; init; }
     /// <summary>--baseline-name: the baseline's name in metric labels.</summary>
     public string? Baseline { get; init; }
+    /// <summary>From GATES_PROMETHEUS_TOKEN only (never a flag).</summary>
     public string? PrometheusToken { get; init; }
     public string? PrometheusUser { get; init; }
     public string? PrometheusPassword { get; init; }
     public bool Act { get; init; }
-    public bool DryRun { get; init; }
+    public DryRunMode DryRun { get; init; }
 }

@@ -10,7 +10,21 @@ namespace Gates.Kubernetes;
 /// </summary>
 internal static class KubernetesConnection
 {
-    public static IKubernetes Create(string? kubeconfig, string? context) => new k8s.Kubernetes(Configure(kubeconfig, context, ClusterEnvironment.Process));
+    public static (IKubernetes Client, ClusterIdentity Identity) Create(string? kubeconfig, string? context)
+    {
+        var environment = ClusterEnvironment.Process;
+        var config = Configure(kubeconfig, context, environment);
+        return (new k8s.Kubernetes(config), Identify(kubeconfig, context, environment, config));
+    }
+
+    /// <summary>Who a configuration made by <see cref="Configure"/> acts as: the kubeconfig's user, or the pod's service account.</summary>
+    public static ClusterIdentity Identify(string? kubeconfig, string? context, ClusterEnvironment environment, KubernetesClientConfiguration config)
+    {
+        var file = kubeconfig ?? DefaultKubeconfig(environment);
+        return file is not null
+            ? ClusterIdentity.FromKubeconfig(file, context, config.Host)
+            : ClusterIdentity.FromServiceAccountToken(environment.ServiceAccount("token"), config.Host);
+    }
 
     public static KubernetesClientConfiguration Configure(string? kubeconfig, string? context, ClusterEnvironment environment)
     {

@@ -52,7 +52,10 @@ public static class TargetActions
         _ => null,
     };
 
-    internal static async Task ApplyAsync(IKubernetes client, TargetPatch patch, CancellationToken ct)
+    /// <summary>The value of the API's dryRun query parameter that validates a write without storing it (the only one the server accepts).</summary>
+    public const string DryRunAll = "All";
+
+    internal static async Task<PatchOutcome> ApplyAsync(IKubernetes client, TargetPatch patch, bool serverDryRun, CancellationToken ct)
     {
         var type = patch.PatchType switch
         {
@@ -61,20 +64,47 @@ public static class TargetActions
             _ => V1Patch.PatchType.MergePatch,
         };
         var body = new V1Patch(patch.Body, type);
+        var dryRun = serverDryRun ? DryRunAll : null;
         try
         {
+            JsonNode? before, after;
             if (patch.Kind == "InferenceService")
             {
-                await client.CustomObjects.PatchNamespacedCustomObjectAsync<JsonElement>(body, KServe.Group, KServe.Version, patch.Namespace, KServe.Plural, patch.Name, cancellationToken: ct);
+                before = Json(await client.CustomObjects.GetNamespacedCustomObjectAsync<JsonElement>(KServe.Group, KServe.Version, patch.Namespace, KServe.Plural, patch.Name, ct));
+                after = Json(await client.CustomObjects.PatchNamespacedCustomObjectAsync<JsonElement>(body, KServe.Group, KServe.Version, patch.Namespace, KServe.Plural, patch.Name, dryRun: dryRun, cancellationToken: ct));
             }
             else
             {
-                await client.AppsV1.PatchNamespacedDeploymentAsync(body, patch.Name, patch.Namespace, cancellationToken: ct);
+                before = JsonNode.Parse(KubernetesJson.Serialize(await client.AppsV1.ReadNamespacedDeploymentAsync(patch.Name, patch.Namespace, cancellationToken: ct)));
+                after = JsonNode.Parse(KubernetesJson.Serialize(await client.AppsV1.PatchNamespacedDeploymentAsync(body, patch.Name, patch.Namespace, dryRun: dryRun, cancellationToken: ct)));
             }
+
+            return new PatchOutcome(serverDryRun, FieldChange.Between(before, after));
         }
-        catch (Exception e) when (e is HttpOperationException or HttpRequestException)
+        catch (HttpOperationException e)
+        {
+            var said = ServerMessage(e.Response.Content);
+            throw new TargetUnavailableException($"{(serverDryRun ? "server dry run of the patch" : "patch")} of {patch.Kind.ToLowerInvariant()} {patch.Namespace}/{patch.Name} " +
+                $"failed: {e.Message}{(said is null ? "" : $": {said}")}", e);
+        }
+        catch (HttpRequestException e)
         {
             throw new TargetUnavailableException($"patch of {patch.Kind.ToLowerInvariant()} {patch.Namespace}/{patch.Name} failed: {e.Message}", e);
+        }
+    }
+
+    private static JsonNode? Json(JsonElement element) => JsonNode.Parse(element.GetRawText());
+
+    /// <summary>The message of the Status object the API server answers errors with, when the body is one.</summary>
+    private static string? ServerMessage(string? content)
+    {
+        try
+        {
+            return content is { Length: > 0 } ? JsonNode.Parse(content)?["message"]?.GetValue<string>() : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return null;
         }
     }
 

@@ -183,11 +183,24 @@ internal static class RunCommand
         return InputFiles.ReadAll(env.Resolve(text[1..]), "--body-template file").Text();
     }
 
+    /// <summary>Headers that carry a credential: never from a flag (process lists, CI logs), only through --api-key-env.</summary>
+    private static readonly HashSet<string> CredentialHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Authorization", "Proxy-Authorization", "X-API-Key", "Api-Key", "X-Auth-Token", "Cookie",
+    };
+
     private static List<KeyValuePair<string, string>> Headers(string[] values) => [.. values.Select(h =>
     {
         var colon = h.IndexOf(':');
-        return colon > 0 && h.IndexOfAny(['\r', '\n']) < 0
-            ? KeyValuePair.Create(h[..colon].Trim(), h[(colon + 1)..].Trim())
-            : throw new GateInputException($"--header: '{h}' is not 'Name: value'");
+        if (colon <= 0 || h.IndexOfAny(['\r', '\n']) >= 0)
+        {
+            throw new GateInputException("--header: a header is 'Name: value' on one line");
+        }
+
+        var name = h[..colon].Trim();
+        return CredentialHeaders.Contains(name)
+            ? throw new GateInputException($"--header {name}: a credential is not accepted in a header flag (it would show in process lists and logs); " +
+                "put it in an environment variable and give --api-key-env NAME (with --auth-header and --auth-scheme for another header or scheme)")
+            : KeyValuePair.Create(name, h[(colon + 1)..].Trim());
     })];
 }

@@ -10,8 +10,10 @@ namespace Gates.Testing.Fakes;
 /// to them as the API server does: JSON patch (RFC 6902, a remove or replace of a missing path is 422), merge patch
 /// (RFC 7386) and strategic merge patch (built-in kinds only: containers merged by name; 415 on custom resources).
 /// It requires the bearer token (401), answers unknown objects with 404, a stale resourceVersion with 409, an
-/// unknown Content-Type with 415 and verbs the tools never send with 405, each with a Status body. Pods are listed
-/// by a real label selector. A kubeconfig pointing at it is written to a temporary folder.
+/// unknown Content-Type with 415 and verbs the tools never send with 405, each with a Status body. A patched object is
+/// validated (<see cref="ObjectRules"/>, 422) before it is stored; with <c>dryRun=All</c> it is validated and
+/// returned but not stored (any other dryRun value is 422, as PatchOptions validation answers). Pods are listed
+/// by a real label selector. <see cref="Calls"/> are the requests as RBAC sees them. A kubeconfig pointing at it is written to a temporary folder.
 /// </summary>
 public sealed class FakeKubernetes : IDisposable
 {
@@ -55,7 +57,14 @@ public sealed class FakeKubernetes : IDisposable
 
     public IReadOnlyList<FakeRequest> Requests => server.Requests;
 
-    public IEnumerable<FakeRequest> Patches => server.Requests.Where(r => r.Method == "PATCH");
+    /// <summary>The patches that were meant to be stored (server-side dry runs, with dryRun=All, are not among them).</summary>
+    public IEnumerable<FakeRequest> Patches => server.Requests.Where(r => r.Method == "PATCH" && !r.Query.ContainsKey("dryRun"));
+
+    /// <summary>The patches sent with the dryRun query parameter.</summary>
+    public IEnumerable<FakeRequest> DryRunPatches => server.Requests.Where(r => r.Method == "PATCH" && r.Query.ContainsKey("dryRun"));
+
+    /// <summary>Every request as the API server's authorizer sees it: verb, API group, resource, namespace, name.</summary>
+    public IReadOnlyList<KubernetesApiCall> Calls => [.. server.Requests.Select(KubernetesApiCall.Of)];
 
     public static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
@@ -150,6 +159,12 @@ public sealed class FakeKubernetes : IDisposable
             return KubernetesStatus.Failure(400, "BadRequest", e.Message);
         }
 
+        if (DryRunProblem(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var dryRun = request.Query.ContainsKey("dryRun");
         JsonNode patched;
         try
         {
@@ -189,15 +204,54 @@ public sealed class FakeKubernetes : IDisposable
             return KubernetesStatus.Failure(422, "Invalid", $"{resource.Kind}.{resource.Group} \"{name}\" is invalid: metadata.name or kind may not be changed by a patch", KubernetesStatus.Details(name, resource.Group, resource.Kind));
         }
 
+        if (ObjectRules.Problems(resource.Kind, patched) is { Count: > 0 } problems)
+        {
+            return KubernetesStatus.Failure(422, "Invalid", $"{resource.Kind}.{resource.Group} \"{name}\" is invalid: {string.Join(", ", problems)}",
+                KubernetesStatus.Details(name, resource.Group, resource.Kind, string.Join(", ", problems)));
+        }
+
         var metadata = patched["metadata"]!.AsObject();
-        metadata["resourceVersion"] = (long.Parse(current, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (!JsonNode.DeepEquals(stored["spec"], patched["spec"]))
         {
             metadata["generation"] = (metadata["generation"]?.GetValue<long>() ?? 1) + 1;
         }
 
+        if (dryRun)
+        {
+            // As the dry-run storage answers: the updated object, with the stored resourceVersion, and nothing written.
+            metadata["resourceVersion"] = current;
+            return FakeResponse.Json(200, patched.DeepClone());
+        }
+
+        metadata["resourceVersion"] = (long.Parse(current, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         objects[path] = patched;
         return FakeResponse.Json(200, patched.DeepClone());
+    }
+
+    /// <summary>
+    /// The dryRun query parameter as the API server checks PatchOptions: every value must be "All" (a repeated
+    /// parameter gives several values); anything else, the empty value included, is 422 Invalid on PatchOptions.meta.k8s.io.
+    /// </summary>
+    private static FakeResponse? DryRunProblem(FakeRequest request)
+    {
+        if (!request.Query.TryGetValue("dryRun", out var joined))
+        {
+            return null;
+        }
+
+        var values = joined.Split(',');
+        if (values.All(v => v == "All"))
+        {
+            return null;
+        }
+
+        var detail = $"Unsupported value: [{string.Join(", ", values.Select(v => $"\"{v}\""))}]: supported values: \"All\"";
+        return KubernetesStatus.Failure(422, "Invalid", $"PatchOptions.meta.k8s.io \"\" is invalid: dryRun: {detail}", new JsonObject
+        {
+            ["group"] = "meta.k8s.io",
+            ["kind"] = "PatchOptions",
+            ["causes"] = new JsonArray(new JsonObject { ["reason"] = "FieldValueNotSupported", ["message"] = detail, ["field"] = "dryRun" }),
+        });
     }
 
     private FakeResponse ListPods(string ns, string labelSelector)
