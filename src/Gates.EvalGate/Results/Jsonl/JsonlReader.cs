@@ -42,11 +42,6 @@ internal static class JsonlReader
             {
                 table.AddHidden(field.Name, find);
             }
-
-            if (options.Metrics is not null && field.Aggregate && find is MetricFind.Found { Note: { } note })
-            {
-                warnings.Add($"{path}: {note}");
-            }
         }
 
         if (options.KeepItems && parser.Ids.Unavailable)
