@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gates.Core;
+using Gates.Core.Text;
 
 namespace Gates.EvalGate.Results.Jsonl;
 
