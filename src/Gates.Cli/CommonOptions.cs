@@ -58,6 +58,19 @@ public sealed class CommonOptions
         }
     }
 
+    /// <summary>The --ci value, checked before any work: an unknown host is exit 2 before a file is read.</summary>
+    private static string? CiHost(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return value.Trim().ToLowerInvariant() is "github" or "gitlab" or "argo" or "none"
+            ? value.Trim()
+            : throw FlagValues.Invalid("--ci", value, "one of github|gitlab|argo|none");
+    }
+
     public CommonSettings Bind(ParseResult parse, GateEnvironment env)
     {
         string? Path(Option<string?> option) => FlagValues.Path(parse.GetValue(option), env);
@@ -81,7 +94,7 @@ public sealed class CommonOptions
             Html = Path(Html),
             FailOn = EnvOption.ParseWord(parse.GetValue(FailOn), "--fail-on", Cli.FailOn.Fail),
             OnInconclusive = EnvOption.ParseWord(parse.GetValue(OnInconclusive), "--on-inconclusive", InconclusivePolicy.Exit),
-            Ci = parse.GetValue(Ci),
+            Ci = CiHost(parse.GetValue(Ci)),
             PrComment = prComment,
             CommentKey = parse.GetValue(CommentKey),
             CommentMode = EnvOption.ParseWord(parse.GetValue(CommentMode), "--comment-mode", Comments.CommentMode.Update),

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Gates.Cli;
 
 /// <summary>Everything a run touches outside its inputs: streams, environment snapshot, clock, working folder.</summary>
@@ -18,6 +20,22 @@ public sealed record GateEnvironment(
 
     public string? Get(string name) => Variables.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
 
-    /// <summary>Resolves a path given on the command line against the working directory.</summary>
-    public string Resolve(string path) => Path.GetFullPath(path, WorkingDirectory);
+    private readonly ConcurrentDictionary<string, string> given = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Resolves a path given on the command line against the working directory, and remembers how it was given
+    /// (<see cref="AsGiven"/>).
+    /// </summary>
+    public string Resolve(string path)
+    {
+        var full = Path.GetFullPath(path, WorkingDirectory);
+        given.TryAdd(full, path);
+        return full;
+    }
+
+    /// <summary>
+    /// The path as the user gave it for a path <see cref="Resolve"/> made full, so reports do not leak the runner's
+    /// folders; any other path unchanged.
+    /// </summary>
+    public string AsGiven(string path) => given.TryGetValue(path, out var text) ? text : path;
 }

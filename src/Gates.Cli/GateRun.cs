@@ -51,21 +51,22 @@ public sealed class GateRun
         return this;
     }
 
+    /// <summary>Records an input file; its path is kept as the user gave it (<see cref="GateEnvironment.AsGiven"/>).</summary>
     public GateRun AddInput(InputFile input)
     {
-        inputs.Add(input);
+        inputs.Add(Given(input));
         return this;
     }
 
     public GateRun AddInputs(IEnumerable<InputFile> files)
     {
-        inputs.AddRange(files);
+        inputs.AddRange(files.Select(Given));
         return this;
     }
 
     public GateRun UseThresholds(InputFile? thresholds)
     {
-        Thresholds = thresholds;
+        Thresholds = thresholds is null ? null : Given(thresholds);
         return this;
     }
 
@@ -121,6 +122,8 @@ public sealed class GateRun
 
         return await ReportOutputs.PublishAsync(report, Common, Env, options, ct, outcome);
     }
+
+    private InputFile Given(InputFile input) => input with { Path = Env.AsGiven(input.Path) };
 
     /// <summary>Writes one diagnostic line on stderr, prefixed with the tool's name.</summary>
     public void Say(string message) => Env.Error.WriteLine($"{Name}: {message}");

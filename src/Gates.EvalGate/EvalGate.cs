@@ -17,9 +17,10 @@ internal sealed class EvalGate(string thresholdsPath, int seed, int resamples)
     public EvalOutcome Evaluate(ThresholdSet thresholds, IReadOnlyList<IEvalResults> current, IReadOnlyList<IEvalResults> baseline)
     {
         var problems = new List<string>();
-        var warnings = current.Concat(baseline).SelectMany(r => r.Warnings.Select(w => $"{r.Path}: {w}")).ToList();
+        var warnings = current.Concat(baseline).SelectMany(r => r.Warnings).ToList();
         var sources = new MetricSources(current);
-        var comparer = baseline.Count > 0 ? new BaselineComparer(sources, new MetricSources(baseline), seed, resamples) : null;
+        var baselineSources = new MetricSources(baseline);
+        var comparer = baseline.Count > 0 ? new BaselineComparer(sources, baselineSources, seed, resamples) : null;
         if (baseline.Count > 0)
         {
             problems.AddRange(BaselineCompleteness.Check(current, baseline));
@@ -64,6 +65,7 @@ internal sealed class EvalGate(string thresholdsPath, int seed, int resamples)
             throw new GateInputException(problems);
         }
 
+        warnings.AddRange(sources.Notes.Concat(baselineSources.Notes));
         var details = new JsonObject
         {
             ["formats"] = new JsonArray([.. current.Concat(baseline).Select(r => (JsonNode)new JsonObject { ["path"] = r.Path, ["format"] = r.Format })]),

@@ -45,12 +45,21 @@ internal static class ReportMerger
         };
     }
 
-    /// <summary>The tool's name; "tool (file name)" when several reports come from the same tool.</summary>
+    /// <summary>
+    /// The tool's name; "tool (file name)" when several reports come from the same tool, and "tool (path)" when
+    /// those also share a file name (two runs in different folders), so every row has its own name.
+    /// </summary>
     public static IReadOnlyList<string> Labels(IReadOnlyList<LoadedReport> reports)
     {
-        var counts = reports.GroupBy(r => r.Report.Tool.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return [.. reports.Select(r => counts[r.Report.Tool.Name] == 1 ? r.Report.Tool.Name : $"{r.Report.Tool.Name} ({Path.GetFileName(r.Path)})")];
+        var counts = Counts(reports, r => r.Report.Tool.Name);
+        var named = Counts(reports, r => $"{r.Report.Tool.Name}\n{Path.GetFileName(r.Path)}");
+        return [.. reports.Select(r => counts[r.Report.Tool.Name] == 1
+            ? r.Report.Tool.Name
+            : $"{r.Report.Tool.Name} ({(named[$"{r.Report.Tool.Name}\n{Path.GetFileName(r.Path)}"] == 1 ? Path.GetFileName(r.Path) : r.Path)})")];
     }
+
+    private static Dictionary<string, int> Counts(IReadOnlyList<LoadedReport> reports, Func<LoadedReport, string> key) =>
+        reports.GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
     private static string? Agreed(IReadOnlyList<LoadedReport> reports, Func<Core.Results.GateReport, string?> value)
     {

@@ -42,7 +42,7 @@ public class MergeTests
     }
 
     [Fact]
-    public void Reports_of_one_tool_are_told_apart_by_file_name_and_the_flags_set_the_subject()
+    public void Reports_of_one_tool_with_one_file_name_are_told_apart_by_path_and_the_flags_set_the_subject()
     {
         using var gate = new GateReportHarness();
         gate.Write("gates/quality/report.json", Report("eval-gate", Verdict.Pass, model: "a"));
@@ -51,9 +51,24 @@ public class MergeTests
         var result = gate.Run("--reports", "gates/**/report.json", "--format", "json", "--subject-version", "9").ShouldExit(0);
 
         var merged = GateReportJson.Parse(result.Stdout, "stdout");
-        merged.Checks.Select(c => c.Name).ShouldBe(["eval-gate (report.json)", "eval-gate (report.json)"]);
+        merged.Checks.Select(c => c.Name).ShouldBe(["eval-gate (gates/quality/report.json)", "eval-gate (gates/safety/report.json)"]);
         merged.Subject.Model.ShouldBeNull();
         merged.Subject.Version.ShouldBe("9");
+    }
+
+    [Fact]
+    public void Reports_of_one_tool_with_different_file_names_are_told_apart_by_file_name()
+    {
+        using var gate = new GateReportHarness();
+        gate.Write("gates/a/quality.json", Report("eval-gate", Verdict.Pass, model: "a"));
+        gate.Write("gates/b/quality.json", Report("eval-gate", Verdict.Pass, model: "b"));
+        gate.Write("gates/b/safety.json", Report("eval-gate", Verdict.Warn, model: "c"));
+
+        var result = gate.Run("--reports", "gates/**/*.json", "--format", "json").ShouldExit(0);
+
+        var merged = GateReportJson.Parse(result.Stdout, "stdout");
+        merged.Checks.Select(c => c.Name).ShouldBe(["eval-gate (gates/a/quality.json)", "eval-gate (gates/b/quality.json)", "eval-gate (safety.json)"]);
+        merged.Checks.Select(c => c.Name).Distinct().Count().ShouldBe(3);
     }
 
     [Fact]

@@ -1,9 +1,13 @@
 namespace Gates.Cli.Comments;
 
 /// <summary>
-/// Builds a comment body that fits the platform's limit (counted in UTF-16 code units, the safe reading of
-/// GitHub's 65,536): the full Markdown when it fits; else the summary without the collapsed details and a note
-/// pointing to the run; else that summary cut at a line break, with the same note. The marker always ends it.
+/// Builds a comment body that fits the platform's limit, counted in UTF-16 code units (C#'s string length): the
+/// full Markdown when it fits; else the summary without the collapsed details and a note pointing to the run; else
+/// that summary cut at a line break (so no character, emoji included, is split), with a note that says it was
+/// truncated. The marker always ends it. GitHub answers "maximum is 65536 characters" and has been measured to
+/// accept 65,536 astral emoji (262,144 UTF-8 bytes); GitLab's note limit is 1,000,000 characters. A count of
+/// UTF-16 code units is never below the count of characters (code points), and 4 UTF-8 bytes per character at
+/// most keep 65,536 characters within 262,144 bytes, so a body within the limit here is within it on both.
 /// </summary>
 public static class CommentBody
 {
@@ -25,8 +29,9 @@ public static class CommentBody
             return candidate;
         }
 
-        var room = maxLength - Compose("", note, marker).Length;
-        return Compose(CutAtLine(brief, room), note, marker);
+        var truncated = $"\n> **Truncated:** this comment was cut to stay under the {maxLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}-character limit; see {link ?? "the run's summary"} for the whole report.\n";
+        var room = maxLength - Compose("", truncated, marker).Length;
+        return Compose(CutAtLine(brief, room), truncated, marker);
     }
 
     private static string Compose(string markdown, string tail, string marker) =>

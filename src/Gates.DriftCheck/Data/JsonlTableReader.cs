@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Gates.Cli.Inputs;
 using Gates.Core;
+using Gates.Core.Text;
 using Gates.DriftCheck.Profiling;
 
 namespace Gates.DriftCheck.Data;
@@ -47,7 +48,7 @@ internal static class JsonlTableReader
             }
             catch (JsonException e)
             {
-                throw new GateInputException($"{path}:line {line}: not a JSON object: {e.Message}");
+                throw new GateInputException($"{path}:line {line}: not a JSON object: {JsonErrors.Describe(e)}");
             }
 
             for (var i = 0; i < columns.Count; i++)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gates.Core;
+using Gates.Core.Text;
 using Gates.EvalGate.Results.Json;
 using Gates.EvalGate.Results.Jsonl;
 using Gates.EvalGate.Results.LmEval;

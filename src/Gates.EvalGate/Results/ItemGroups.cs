@@ -22,6 +22,14 @@ internal sealed class ItemGroups
         groups[item] = (sum + value, count + 1);
     }
 
+    /// <summary>An item's runs at once: their sum and count, and whether every value was 0 or 1.</summary>
+    public void AddItem(string item, double sum, int count, bool zeroOrOne)
+    {
+        Runs += count;
+        zeroOne &= zeroOrOne;
+        groups[item] = (sum, count);
+    }
+
     public int Count => groups.Count;
 
     /// <summary>Each item's mean over its runs.</summary>

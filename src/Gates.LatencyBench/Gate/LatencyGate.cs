@@ -53,7 +53,7 @@ internal static class LatencyGate
         if (baseline is not null)
         {
             warnings.AddRange(baseline.Warnings.Select(w => $"{baseline.Path}: {w}"));
-            warnings.AddRange(SemanticDifferences(current, baseline));
+            warnings.AddRange(SemanticDifferences(current, baseline, Compared(thresholds)));
         }
 
         var details = new JsonObject
@@ -112,16 +112,35 @@ internal static class LatencyGate
         };
     }
 
-    private static IEnumerable<string> SemanticDifferences(LatencyResults current, LatencyResults baseline)
+    /// <summary>
+    /// A warning for each way the two files measure a compared metric differently. Only definitions that bear on a
+    /// delta gate's metric count, and only the definition itself: "per_request" and "per_request (their
+    /// inter_token_latency)" are one definition under two names.
+    /// </summary>
+    private static IEnumerable<string> SemanticDifferences(LatencyResults current, LatencyResults baseline, IReadOnlyList<string> compared)
     {
         foreach (var (key, value) in current.Semantics)
         {
-            if (baseline.Semantics.TryGetValue(key, out var other) && other != value)
+            if (baseline.Semantics.TryGetValue(key, out var other) && Definition(other) != Definition(value)
+                && compared.Any(metric => SemanticKeys.Affects(key, metric)))
             {
                 yield return $"baseline and current measure {key} differently ({baseline.Format}: {other}; {current.Format}: {value}); deltas may reflect the tools, not the model";
             }
         }
     }
+
+    /// <summary>The definition without the note in parentheses that says what the tool calls it.</summary>
+    private static string Definition(string text)
+    {
+        var note = text.IndexOf(" (", StringComparison.Ordinal);
+        return note > 0 ? text[..note] : text;
+    }
+
+    /// <summary>The metrics the delta gates compare with the baseline.</summary>
+    private static List<string> Compared(ThresholdSet thresholds) =>
+        [.. thresholds.Gates
+            .Where(g => g.Delta is not null || g.Metric.EndsWith(DeltaSuffix, StringComparison.Ordinal))
+            .Select(g => g.Metric.EndsWith(DeltaSuffix, StringComparison.Ordinal) ? g.Metric[..^DeltaSuffix.Length] : g.Metric)];
 
     private static JsonObject Describe(LatencyResults r) => new()
     {

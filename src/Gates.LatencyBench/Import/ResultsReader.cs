@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Gates.Cli.Inputs;
 using Gates.Core;
+using Gates.Core.Text;
 
 namespace Gates.LatencyBench.Import;
 
@@ -111,7 +112,7 @@ internal static class ResultsReader
         }
         catch (JsonException e)
         {
-            throw new GateInputException($"{path}: invalid JSON at line {e.LineNumber + 1}: {e.Message}");
+            throw new GateInputException($"{path}:{JsonErrors.Line(e)}: {JsonErrors.Describe(e)}");
         }
 
         return records.Count > 0 ? records : throw new GateInputException($"{path}: the file is empty");

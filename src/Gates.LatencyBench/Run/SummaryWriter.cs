@@ -30,9 +30,9 @@ internal sealed class SummaryWriter(TextWriter writer)
             writer.WriteLine($"schedule   offered {Get("offered_requests_per_second", "0.##")} req/s, sent {Get("sent_requests_per_second", "0.##")} req/s, lag p99 {Get("schedule_lag_p99_ms", "0.###")} ms");
         }
 
-        if (m.TryGetValue("goodput_rps", out _))
+        if (m.TryGetValue("goodput_rps", out var goodput))
         {
-            writer.WriteLine($"goodput    {Get("goodput_rps", "0.##")} req/s, {Get("good_request_fraction", "0.####")} of requests met {record.Goodput}");
+            writer.WriteLine($"goodput    {GoodputLine(goodput, record.Counts.Good, record.Counts.Requests, record.Goodput)}");
         }
 
         var errors = record.Counts.Errors.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key} {kv.Value}").ToList();
@@ -63,5 +63,20 @@ internal sealed class SummaryWriter(TextWriter writer)
         {
             writer.WriteLine($"INVALID    {reason}");
         }
+    }
+
+    /// <summary>"12.5 req/s, 97.0 % of 1,000 requests met every SLO (ttft:200,tpot:50)".</summary>
+    public static string GoodputLine(double goodputRps, long good, long requests, GoodputObjectives? objectives)
+    {
+        var rate = goodputRps.ToString("0.##", CultureInfo.InvariantCulture);
+        var slos = objectives is null ? "" : $" ({objectives})";
+        if (requests <= 0)
+        {
+            return $"{rate} req/s, no requests finished{slos}";
+        }
+
+        var percent = (100.0 * good / requests).ToString("0.0", CultureInfo.InvariantCulture);
+        var count = requests.ToString("N0", CultureInfo.InvariantCulture);
+        return $"{rate} req/s, {percent} % of {count} request{(requests == 1 ? "" : "s")} met every SLO{slos}";
     }
 }

@@ -38,9 +38,33 @@ public sealed class CommentContentTests : IDisposable
         var body = harness.Comments.ShouldHaveSingleItem().Body;
         body.Length.ShouldBeLessThanOrEqualTo(65_536);
         body.Length.ShouldBeGreaterThan(60_000);
-        body.ShouldContain("Details were left out");
+        body.ShouldContain("**Truncated:** this comment was cut to stay under the 65,536-character limit");
         body.ShouldEndWith("<!-- gates:eval-gate:support-bot -->");
         body.Split('\n').Where(l => l.StartsWith("| ")).ShouldAllBe(l => l.EndsWith(" |"));
+    }
+
+    [Theory]
+    [InlineData("🌈")]
+    [InlineData("測試結果")]
+    [InlineData("é🌈測")]
+    public void A_multibyte_report_cut_for_a_comment_stays_within_the_limit_and_says_it_was_truncated(string text)
+    {
+        harness.Publish(SampleReport.Failing() with
+        {
+            Checks = [.. Enumerable.Range(0, 5_000).Select(i => new CheckResult { Name = $"{text}{i}", Verdict = Verdict.Fail, Reason = text })],
+        });
+
+        var body = harness.Comments.ShouldHaveSingleItem().Body;
+        body.Length.ShouldBeLessThanOrEqualTo(65_536);
+        body.Length.ShouldBeGreaterThan(60_000);
+        body.ShouldContain($"{text}4");
+        char.IsHighSurrogate(body[^1]).ShouldBeFalse();
+        body.EnumerateRunes().Count().ShouldBeLessThanOrEqualTo(65_536);
+        System.Text.Encoding.UTF8.GetByteCount(body).ShouldBeLessThanOrEqualTo(262_144);
+        body.ShouldNotContain("\uFFFD");
+        var lines = body.TrimEnd('\n').Split('\n');
+        lines[^1].ShouldBe("<!-- gates:eval-gate:support-bot -->");
+        lines.Last(l => l.Length > 0 && !l.StartsWith("<!--")).ShouldStartWith("> **Truncated:** this comment was cut");
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public class LmEvalResultsCorpusTests(ITestOutputHelper output)
 {
     private const string Folder = "lm-eval-results";
 
-    [Fact]
+    [SkippableFact]
     public void Every_metric_of_every_file_has_the_files_value_stderr_and_n()
     {
         foreach (var file in EvalOutputs.Files(Folder, output))
@@ -57,7 +57,7 @@ public class LmEvalResultsCorpusTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_0_3_file_reads_plain_metric_keys_with_their_stderr_and_no_n()
     {
         if (EvalOutputs.File(Folder, "oldformat-bloom-1b1_common_sense_reasoning_0-shot.json", output) is not { } file)
@@ -79,7 +79,7 @@ public class LmEvalResultsCorpusTests(ITestOutputHelper output)
         results.Warnings.ShouldBeEmpty();
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_limited_run_keeps_its_n_and_warns()
     {
         if (EvalOutputs.File(Folder, "llama3-8b-instruct-asdiv-results_2024-08-21.json", output) is not { } file)
@@ -97,7 +97,7 @@ public class LmEvalResultsCorpusTests(ITestOutputHelper output)
         results.Warnings.ShouldHaveSingleItem().ShouldContain("--limit was used");
     }
 
-    [Fact]
+    [SkippableFact]
     public void An_NA_stderr_and_a_named_filter_leave_no_stderr_but_keep_n_and_direction()
     {
         if (EvalOutputs.File(Folder, "gemma-2b-masakhaner-results_2026-01-16.json", output) is not { } file)
@@ -119,7 +119,7 @@ public class LmEvalResultsCorpusTests(ITestOutputHelper output)
         f1.Note!.ShouldContain("stderr");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Groups_and_negative_and_lower_is_better_metrics_read_as_stored()
     {
         if (EvalOutputs.File(Folder, "qwen2.5-1.5b-results_2025-03-03.json", output) is not { } file)

@@ -9,8 +9,8 @@ public class LmEvalSamplesCorpusTests(ITestOutputHelper output)
 {
     private const string Folder = "lm-eval-samples";
 
-    [Fact]
-    public void Every_file_reads_as_jsonl_with_one_item_per_line()
+    [SkippableFact]
+    public void Every_file_reads_as_jsonl_with_one_item_per_document()
     {
         foreach (var file in EvalOutputs.Files(Folder, output))
         {
@@ -18,12 +18,13 @@ public class LmEvalSamplesCorpusTests(ITestOutputHelper output)
             var results = EvalOutputs.Read(file);
 
             results.Format.ShouldBe("jsonl", file);
-            results.Found("doc_id").N.ShouldBe(lines.Count, file);
-            results.Found("doc_id").Value.ShouldBe(lines.Average(l => l.GetProperty("doc_id").GetDouble()), 1e-9, file);
+            results.MetricNames.ShouldNotContain("doc_id", file);
+            lines.Select(l => l.GetProperty("doc_id").GetInt64()).Distinct().Count().ShouldBe(lines.Count, file);
+            results.Warnings.ShouldNotContain(w => w.Contains("repeat an item id"), file);
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_numeric_per_sample_metric_gives_the_results_files_value()
     {
         if (EvalOutputs.File(Folder, "llama3-8b-instruct-samples_asdiv_2024-08-21.jsonl", output) is not { } file)
@@ -41,7 +42,7 @@ public class LmEvalSamplesCorpusTests(ITestOutputHelper output)
         acc.Value.ShouldBe(summary.RootElement.GetProperty("results").GetProperty("asdiv").GetProperty("acc,none").GetDouble(), 1e-12);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_corpus_level_metric_stored_as_lists_is_refused_with_the_reason()
     {
         if (EvalOutputs.File(Folder, "gemma-2b-samples_masakhaner_luo_prompt_1_2026-01-16.jsonl", output) is not { } file)

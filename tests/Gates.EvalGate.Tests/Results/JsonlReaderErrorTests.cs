@@ -88,16 +88,6 @@ public class JsonlReaderErrorTests
     }
 
     [Fact]
-    public void Repeated_ids_stop_pairing_with_both_lines_named()
-    {
-        using var folder = new TempFolder();
-        var path = folder.Write("items.jsonl", "{\"id\": \"a\", \"ok\": true}\n{\"id\": \"b\", \"ok\": true}\n{\"id\": \"a\", \"ok\": false}\n");
-
-        Should.Throw<GateInputException>(() => EvalResultsReader.Read(path, ResultsFormat.Jsonl, new ReadOptions { KeepItems = true }))
-            .Message.ShouldBe($"{path}:3: item id 'a' repeats line 1; ids must be unique to pair items (see --id-field)");
-    }
-
-    [Fact]
     public void An_item_missing_its_id_is_an_error_when_pairing()
     {
         using var folder = new TempFolder();

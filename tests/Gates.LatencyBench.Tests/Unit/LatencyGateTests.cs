@@ -98,4 +98,20 @@ public class LatencyGateTests
         var bas = Results(("ttft_p95_ms", 100)) with { Semantics = new Dictionary<string, string> { ["ttft_basis"] = "first_content" } };
         LatencyGate.Evaluate(t, cur, bas).Warnings.ShouldContain(w => w.Contains("ttft_basis"));
     }
+
+    [Theory]
+    [InlineData("per_request", "per_request (their inter_token_latency)", "tpot_p95_ms", false)]
+    [InlineData("per_request", "per_request", "tpot_p95_ms", false)]
+    [InlineData("per_request", "per_request, token-weighted (their inter_token_latency_ms)", "tpot_p95_ms", true)]
+    [InlineData("per_request", "per_request, token-weighted (their inter_token_latency_ms)", "ttft_p95_ms", false)]
+    public void Warns_about_tpot_only_when_the_compared_tpot_is_defined_differently(string current, string baseline, string gated, bool warns)
+    {
+        var t = Thresholds($"gates:\n  g:\n    metric: {gated}\n    delta: relative\n    max: 0.1\n");
+        var cur = Results(("ttft_p95_ms", 100), ("tpot_p95_ms", 10)) with { Semantics = new Dictionary<string, string> { ["tpot_basis"] = current } };
+        var bas = Results(("ttft_p95_ms", 100), ("tpot_p95_ms", 10)) with { Semantics = new Dictionary<string, string> { ["tpot_basis"] = baseline } };
+
+        var warnings = LatencyGate.Evaluate(t, cur, bas).Warnings;
+
+        warnings.Any(w => w.Contains("measure tpot_basis differently")).ShouldBe(warns, string.Join("\n", warnings));
+    }
 }

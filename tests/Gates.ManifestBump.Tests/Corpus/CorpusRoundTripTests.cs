@@ -19,7 +19,7 @@ public class CorpusRoundTripTests(ITestOutputHelper output)
     /// </summary>
     private static readonly HashSet<string> ParserRefuses = ["manifests/argo-workflows/ci.yaml"];
 
-    [Fact]
+    [SkippableFact]
     public void Reading_and_writing_without_edits_gives_back_the_same_bytes()
     {
         foreach (var file in CorpusFolder.Files(output) ?? [])
@@ -29,7 +29,7 @@ public class CorpusRoundTripTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Every_promotion_value_and_a_sample_of_all_others_changes_exactly_its_own_line()
     {
         var files = CorpusFolder.Files(output);
@@ -91,7 +91,7 @@ public class CorpusRoundTripTests(ITestOutputHelper output)
         lines[line].ShouldEndWith(before[line][endColumn..], Case.Sensitive, name);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Named_promotion_targets_in_the_corpus()
     {
         var files = CorpusFolder.Files(output);

@@ -3,16 +3,23 @@ using Gates.Core;
 namespace Gates.EvalGate.Results.Jsonl;
 
 /// <summary>
-/// Chooses each item's id (--id-field, else the first of id, item_id, sample_id found on the first item) and
-/// rejects items without one or with a repeated one. Only used when per-item values are kept.
+/// Chooses each item's id (--id-field, else the first of id, item_id, sample_id, doc_id found on the first item).
+/// Lines with an id seen before are runs of that item (repeats): they share its position. Without pairing
+/// (<paramref name="required"/> false) a line without the id is an item of its own; with pairing it is an error.
 /// </summary>
-internal sealed class ItemIds(string path, string? idField)
+internal sealed class ItemIds(string path, string? idField, bool required = true)
 {
-    public static readonly string[] DefaultFields = ["id", "item_id", "sample_id"];
+    public static readonly string[] DefaultFields = ["id", "item_id", "sample_id", "doc_id"];
 
-    private readonly Dictionary<string, long> lines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Position, long Line)> seen = new(StringComparer.Ordinal);
     private readonly List<string> order = [];
     private readonly string?[] values = new string?[idField is null ? DefaultFields.Length : 1];
+
+    /// <summary>Lines whose id an earlier line already had.</summary>
+    public long Repeats { get; private set; }
+
+    /// <summary>The first repeated id, the line it repeats on and the line it was first seen on.</summary>
+    public (string Id, long Line, long FirstLine)? FirstRepeat { get; private set; }
 
     public IReadOnlyList<string> Candidates { get; } = idField is null ? DefaultFields : [idField];
 
@@ -72,13 +79,25 @@ internal sealed class ItemIds(string path, string? idField)
             Field = Candidates[index];
         }
 
-        var id = values[CandidateIndex(Field)]
-            ?? throw new GateInputException($"{path}:{line}: the item has no id field '{Field}' (a string or number); every item needs one to be paired");
-        if (!lines.TryAdd(id, line))
+        var id = values[CandidateIndex(Field)];
+        if (id is null)
         {
-            throw new GateInputException($"{path}:{line}: item id '{id}' repeats line {lines[id]}; ids must be unique to pair items (see --id-field)");
+            if (required)
+            {
+                throw new GateInputException($"{path}:{line}: the item has no id field '{Field}' (a string or number); every item needs one to be paired");
+            }
+
+            id = $"\0line {line}";
         }
 
+        if (seen.TryGetValue(id, out var first))
+        {
+            Repeats++;
+            FirstRepeat ??= (id, line, first.Line);
+            return first.Position;
+        }
+
+        seen[id] = (order.Count, line);
         order.Add(id);
         return order.Count - 1;
     }

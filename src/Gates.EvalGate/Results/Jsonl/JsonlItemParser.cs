@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gates.Core;
+using Gates.Core.Text;
 
 namespace Gates.EvalGate.Results.Jsonl;
 
@@ -11,7 +12,7 @@ internal sealed class JsonlItemParser
 {
     private readonly string path;
     private readonly ItemIds ids;
-    private readonly ItemRecorder? recorder;
+    private readonly ItemRecorder recorder;
     private readonly FieldTable table;
     private byte[] name = new byte[256];
     private int[] prefix = new int[16];
@@ -20,12 +21,12 @@ internal sealed class JsonlItemParser
     public JsonlItemParser(string path, ReadOptions options)
     {
         this.path = path;
-        ids = new ItemIds(path, options.IdField);
-        recorder = options.KeepItems ? new ItemRecorder(ids) : null;
+        ids = new ItemIds(path, options.IdField, required: options.KeepItems);
+        recorder = new ItemRecorder(ids);
         table = new FieldTable((text, bytes) =>
         {
             var isId = ids.CandidateIndex(text) >= 0 || ItemIds.DefaultFields.Contains(text);
-            var field = new FieldStats(text, bytes, isId, options.Wants(text), options.KeepItems);
+            var field = new FieldStats(text, bytes, isId, options.Wants(text), keepItems: true);
             if (Items > 0)
             {
                 field.FirstAbsentLine = FirstItemLine;
@@ -63,7 +64,7 @@ internal sealed class JsonlItemParser
         }
 
         MarkAbsent(item, lineNumber);
-        recorder?.Complete(lineNumber);
+        recorder.Complete(lineNumber);
     }
 
     private void ParseObject(ReadOnlySpan<byte> line, long lineNumber, long item, bool quoted)
@@ -138,7 +139,7 @@ internal sealed class JsonlItemParser
                 {
                     field.Saw(ValueKind.Number, lineNumber);
                     Add(field, number);
-                    recorder?.Id(field, ref reader);
+                    recorder.Id(field, ref reader);
                 }
                 else
                 {
@@ -159,7 +160,7 @@ internal sealed class JsonlItemParser
                 else
                 {
                     field.Saw(ValueKind.String, lineNumber);
-                    recorder?.Id(field, ref reader);
+                    recorder.Id(field, ref reader);
                 }
 
                 break;
@@ -181,7 +182,7 @@ internal sealed class JsonlItemParser
         }
 
         field.Stats.Add(value);
-        recorder?.Value(field, value);
+        recorder.Value(field, value);
     }
 
     private void MarkAbsent(long item, long lineNumber)

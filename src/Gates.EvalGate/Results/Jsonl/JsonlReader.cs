@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gates.Core;
 
 namespace Gates.EvalGate.Results.Jsonl;
@@ -33,20 +34,30 @@ internal static class JsonlReader
             }
 
             var isMetric = field.Kinds.Any(k => k is ValueKind.Number or ValueKind.Boolean);
-            if (isMetric)
+            var column = parser.Ids.Unavailable ? null : field.Items;
+            if (isMetric && parser.Ids.Repeats > 0 && column is not null && find is MetricFind.Found found)
             {
-                var column = parser.Ids.Unavailable ? null : field.Items;
-                table.Add(field.Name, find, column is null ? null : () => column.ByIds(parser.Ids.Order));
+                var groups = column.Groups(parser.Ids.Order);
+                table.Add(field.Name, found with { Observation = groups.ToObservation(found.Observation.HigherIsBetter) ?? found.Observation }, () => column.ByIds(parser.Ids.Order));
+                if (groups.ItemRuns() is { } runs)
+                {
+                    table.AddRuns(field.Name, runs);
+                }
+            }
+            else if (isMetric)
+            {
+                table.Add(field.Name, find, column is null || !options.KeepItems ? null : () => column.ByIds(parser.Ids.Order));
             }
             else
             {
                 table.AddHidden(field.Name, find);
             }
+        }
 
-            if (options.Metrics is not null && field.Aggregate && find is MetricFind.Found { Note: { } note })
-            {
-                warnings.Add($"{path}: {note}");
-            }
+        if (parser.Ids.FirstRepeat is { } repeat)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{path}: {parser.Ids.Repeats} line(s) repeat an item id ('{repeat.Id}' on line {repeat.Line} repeats line {repeat.FirstLine}); lines of one id are runs of one item: metrics count {parser.Ids.Order.Count} items ({parser.Items} runs)"));
         }
 
         if (options.KeepItems && parser.Ids.Unavailable)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gates.Core;
+using Gates.Core.Text;
 using Gates.EvalGate.Results.Jsonl;
 
 namespace Gates.EvalGate.Results.OpenAiEvals;

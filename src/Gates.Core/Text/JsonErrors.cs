@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace Gates.EvalGate.Results;
+namespace Gates.Core.Text;
 
 /// <summary>Turns a <see cref="JsonException"/> into a short message without the parser's position suffix.</summary>
-internal static class JsonErrors
+public static class JsonErrors
 {
     public static string Describe(JsonException e)
     {
