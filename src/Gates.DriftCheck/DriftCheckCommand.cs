@@ -89,7 +89,7 @@ internal static class DriftCheckCommand
     private sealed class DataOptions(GateEnvironment env)
     {
         private readonly Option<string?> delimiter = EnvOption.Text(env, "--delimiter", "CSV separator: , ; tab | (default: detected from the first lines)");
-        private readonly Option<string?> format = EnvOption.Text(env, "--data-format", "auto | csv | jsonl (default auto: by extension, then by content)");
+        private readonly Option<string?> format = EnvOption.Text(env, "--data-format", "auto | csv | jsonl | parquet (default auto: by extension, then by content)");
         private readonly Option<string?> maxField = EnvOption.Text(env, "--max-field-size", "Largest field in bytes; a column with a larger value is not tested (default 1048576)");
 
         public void AddTo(Command command)
