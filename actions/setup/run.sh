@@ -55,7 +55,7 @@ default GATES_REPORT_JSON "$tool.json"
 files=() # output=variable pairs reported when the file exists
 case "$tool/$sub" in
   latency-bench/run | latency-bench/merge) default GATES_SAVE_RESULTS latency-results.json; files+=(results-file=GATES_SAVE_RESULTS) ;;
-  drift-check/) default GATES_HTML drift.html; default GATES_MARKDOWN drift.md; files+=(html-report=GATES_HTML drift-markdown=GATES_MARKDOWN) ;;
+  drift-check/) default GATES_HTML drift.html; default GATES_MARKDOWN drift.md; files+=(html-report=GATES_HTML drift-markdown=GATES_MARKDOWN evidently-json=GATES_EVIDENTLY_JSON) ;;
   gate-report/) default GATES_EVIDENCE evidence.json; files+=(evidence=GATES_EVIDENCE) ;;
 esac
 

@@ -18,11 +18,15 @@ internal static class DriftCheckCommand
         var current = EnvOption.Text(env, "--current", "Current data to compare with the reference (CSV or JSON lines)");
         var driftJson = EnvOption.Text(env, "--drift-json", "Write the drift details (every column, statistic and chart) as JSON to this file");
         var mode = EnvOption.Text(env, "--mode", "default | evidently (overrides drift.mode of the thresholds file)");
+        var evidentlyConfig = EnvOption.Text(env, "--evidently-config", "An Evidently 0.7 report config (JSON or YAML): its drift metrics, methods, thresholds and tests decide");
+        var evidentlyJson = EnvOption.Text(env, "--evidently-json", "Write the results in the JSON shape of Evidently's snapshot (metrics and tests) to this file");
+        var testSummary = EnvOption.Flag(env, "--test-summary", "Print the Evidently config's test results to stderr, as 'evidently report --test-summary' does");
+        var strict = EnvOption.Flag(env, "--strict", "Parts of the Evidently config that drift-check does not run are an error (exit 2), not a warning");
         var data = new DataOptions(env);
 
         var root = new RootCommand($"{Name}: compare current data with reference data, column by column, and gate on drift.")
         {
-            reference, current, driftJson, mode,
+            reference, current, driftJson, mode, evidentlyConfig, evidentlyJson, testSummary, strict,
         };
         data.AddTo(root);
         common.AddTo(root);
@@ -36,6 +40,10 @@ internal static class DriftCheckCommand
                 Current = FlagValues.RequiredPath(parse.GetValue(current), "--current", "the current data", env),
                 DriftJson = FlagValues.Path(parse.GetValue(driftJson), env),
                 Mode = parse.GetValue(mode) is { } m ? ParseMode(m) : null,
+                EvidentlyConfig = FlagValues.Path(parse.GetValue(evidentlyConfig), env),
+                EvidentlyJson = FlagValues.Path(parse.GetValue(evidentlyJson), env),
+                TestSummary = parse.GetValue(testSummary),
+                Strict = parse.GetValue(strict),
                 Data = data.Bind(parse),
             };
             return DriftCheckRun.ExecuteAsync(settings, env, ct);
@@ -81,7 +89,7 @@ internal static class DriftCheckCommand
     private sealed class DataOptions(GateEnvironment env)
     {
         private readonly Option<string?> delimiter = EnvOption.Text(env, "--delimiter", "CSV separator: , ; tab | (default: detected from the first lines)");
-        private readonly Option<string?> format = EnvOption.Text(env, "--data-format", "auto | csv | jsonl (default auto: by extension, then by content)");
+        private readonly Option<string?> format = EnvOption.Text(env, "--data-format", "auto | csv | jsonl | parquet (default auto: by extension, then by content)");
         private readonly Option<string?> maxField = EnvOption.Text(env, "--max-field-size", "Largest field in bytes; a column with a larger value is not tested (default 1048576)");
 
         public void AddTo(Command command)

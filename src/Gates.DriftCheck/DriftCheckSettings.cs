@@ -12,6 +12,10 @@ internal sealed record DriftCheckSettings
     public required string Current { get; init; }
     public string? DriftJson { get; init; }
     public DriftMode? Mode { get; init; }
+    public string? EvidentlyConfig { get; init; }
+    public string? EvidentlyJson { get; init; }
+    public bool TestSummary { get; init; }
+    public bool Strict { get; init; }
     public required DataSettings Data { get; init; }
 }
 

@@ -41,7 +41,7 @@ public class ActionRulesTests
             input.Name.ShouldMatch("^[A-Za-z_][A-Za-z0-9_-]*$");
             input.Description.ShouldNotBeNullOrWhiteSpace(input.Name);
             (input.Required || input.Default is not null).ShouldBeTrue($"{input.Name}: an optional input needs a default");
-            text.ShouldContain($"inputs.{input.Name} }}}}", Case.Sensitive, $"{input.Name} is never used");
+            Regex.IsMatch(text, $@"\binputs\.{Regex.Escape(input.Name)}(?![A-Za-z0-9_-])").ShouldBeTrue($"{input.Name} is never used");
         }
 
         foreach (Match used in Regex.Matches(text, @"inputs\.([A-Za-z0-9_-]+)"))

@@ -30,6 +30,61 @@ public class MeasureActionTests(ToolsJob tools)
     }
 
     [Fact]
+    public void Drift_check_takes_the_inputs_of_evidently_report_action_and_failed_tests_fail_the_step()
+    {
+        tools.Job.Stub("actions/upload-artifact@v4");
+        var output = Path.Combine(tools.Job.RunnerTemp, "evidently-run");
+        Dictionary<string, string> With(string current) => new()
+        {
+            ["config_path"] = "samples/drift/evidently_config.json",
+            ["input_path"] = "samples/drift/" + current,
+            ["reference_path"] = "samples/drift/reference.csv",
+            ["output"] = output + "-" + current,
+            ["test_summary"] = "true",
+            ["upload_artifacts"] = "true",
+        };
+
+        var drifted = tools.Run("actions/drift-check", With("current-drift.csv"));
+        var stable = tools.Run("actions/drift-check", With("current-ok.csv"));
+
+        drifted.ShouldExitWith(1);
+        drifted.Output("exit_code").ShouldBe("1");
+        drifted.Step("run").Stderr.ShouldContain("FAIL: Share of Drifted Columns: Less 0.3");
+        var shaped = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(drifted.Output("evidently-json")))!;
+        drifted.Output("evidently-json").ShouldBe(output + "-current-drift.csv");
+        shaped["tests"]!.AsArray().Select(t => t!["status"]!.GetValue<string>()).ShouldContain("FAIL");
+        shaped["metrics"]!.AsArray().ShouldContain(m => m!["metric_name"]!.GetValue<string>().StartsWith("ValueDrift(column=income", StringComparison.Ordinal));
+        var upload = drifted.Step("upload");
+        upload.Outcome.ShouldBe("success");
+        upload.Outputs["path"].ShouldContain(drifted.Output("evidently-json"));
+        upload.Outputs["path"].ShouldContain(drifted.Output("html-report"));
+        stable.ShouldExitWith(0);
+        stable.Step("run").Stderr.ShouldContain("SUCCESS [2/2]");
+    }
+
+    [Fact]
+    public void Drift_check_with_strict_fails_on_parts_of_the_evidently_config_it_does_not_run()
+    {
+        var config = Path.Combine(tools.Job.RunnerTemp, "evidently-unsupported.json");
+        File.WriteAllText(config, """{"metrics": [{"type": "evidently:metric_container:DataDriftPreset"}, {"type": "evidently:metric_v2:ColumnCount"}]}""");
+        Dictionary<string, string> With(string strict) => new()
+        {
+            ["config_path"] = config,
+            ["input_path"] = "samples/drift/current-ok.csv",
+            ["reference_path"] = "samples/drift/reference.csv",
+            ["strict"] = strict,
+        };
+
+        var lenient = tools.Run("actions/drift-check", With("false"));
+        var strict = tools.Run("actions/drift-check", With("true"));
+
+        lenient.Step("run").Stderr.ShouldContain("metrics[1]: ColumnCount");
+        lenient.ExitCode.ShouldBeOneOf([0, 1], lenient.Log);
+        strict.ShouldExitWith(2);
+        strict.Step("run").Stderr.ShouldContain("--strict");
+    }
+
+    [Fact]
     public void Latency_bench_gate_reports_on_an_imported_results_file()
     {
         var run = tools.Run("actions/latency-bench", new Dictionary<string, string>

@@ -12,6 +12,12 @@ internal static class DriftComparison
     {
         var names = reference.Columns.Select(c => c.Name).Concat(current.Columns.Select(c => c.Name)).Distinct(StringComparer.Ordinal).ToList();
         var unknown = s.Columns.Keys.Where(k => !names.Contains(k)).ToList();
+        if (s.Evidently?.Columns?.Where(k => !names.Contains(k)).ToList() is { Count: > 0 } missing)
+        {
+            throw new GateInputException($"the Evidently config names {string.Join(", ", missing.Select(u => $"'{u}'"))}, " +
+                $"which {(missing.Count == 1 ? "is" : "are")} in neither data file");
+        }
+
         if (unknown.Count > 0)
         {
             throw new GateInputException($"the thresholds file configures {string.Join(", ", unknown.Select(u => $"'{u}'"))}, " +
@@ -25,13 +31,25 @@ internal static class DriftComparison
             var r = reference.Find(name);
             var c = current.Find(name);
             var settings = s.For(name);
-            if (NotTested.Check(name, r, c, settings, s.Mode) is { } skipped)
+            if (s.Evidently?.Columns is { } chosen && !chosen.Contains(name))
+            {
+                done[name] = new ColumnResult
+                {
+                    Name = name,
+                    Type = (r ?? c)!.Type.ToWord(),
+                    TypeReason = (r ?? c)!.TypeReason,
+                    Status = ColumnStatus.NotTested,
+                    Reason = "not among the columns of the Evidently config",
+                    Expected = true,
+                };
+            }
+            else if (NotTested.Check(name, r, c, settings, s.Mode) is { } skipped)
             {
                 done[name] = skipped with { Signals = r is not null && c is not null ? [Signals.MissingRate(r, c, s)] : [] };
             }
             else if (s.Mode == DriftMode.Evidently)
             {
-                done[name] = EvidentlyMode.Compare(name, r!, c!, settings) with { Signals = SignalsFor(r!, c!, s) };
+                done[name] = EvidentlyMode.Compare(name, r!, c!, settings, Choice(name, r!, s)) with { Signals = SignalsFor(r!, c!, s) };
             }
             else if (DefaultMode.Measure(name, r!, c!, settings, s) is { } m)
             {
@@ -97,6 +115,22 @@ internal static class DriftComparison
             ReferenceRows = reference.Rows,
             CurrentRows = current.Rows,
         };
+    }
+
+    /// <summary>The method and threshold an Evidently config gives the column: its ValueDrift's, else the preset's by type.</summary>
+    private static (string?, double?) Choice(string name, ColumnProfile r, DriftSettings s)
+    {
+        if (s.Evidently is not { } config)
+        {
+            return default;
+        }
+
+        if (config.ColumnMethods.TryGetValue(name, out var own))
+        {
+            return own;
+        }
+
+        return config.Methods.For(name, r.Type switch { ColumnType.Numeric => "num", ColumnType.Text => "text", _ => "cat" });
     }
 
     private static IReadOnlyList<SignalResult> SignalsFor(ColumnProfile r, ColumnProfile c, DriftSettings s)

@@ -14,24 +14,27 @@ namespace Gates.DriftCheck.Analysis;
 /// </summary>
 internal static class EvidentlyMode
 {
-    public static ColumnResult Compare(string name, ColumnProfile r, ColumnProfile c, ColumnSettings column)
+    public static ColumnResult Compare(string name, ColumnProfile r, ColumnProfile c, ColumnSettings column, (string? Method, double? Threshold) choice = default)
     {
         var (refCounts, curCounts, numeric) = Counts(r, c);
         var nRef = (long)refCounts.Values.Sum();
         var unique = refCounts.Keys.Union(curCounts.Keys).Count();
         var small = nRef <= 1000;
+        var limit = choice.Threshold ?? column.Effect;
         var (test, score, threshold, when, drift) = (numeric, small, unique) switch
         {
-            (_, true, <= 2) => PTest("z-test", ZTest(refCounts, curCounts), column.Effect ?? 0.05, lessOrEqual: false),
-            (false, true, _) or (true, true, <= 5) => PTest("chi-square (goodness of fit)", ChiSquare(refCounts, curCounts), column.Effect ?? 0.05, lessOrEqual: false),
-            (true, true, _) => PTest("ks", KolmogorovSmirnovTest.Test(r.Numbers!.Distribution, c.Numbers!.Distribution).PValue, column.Effect ?? 0.05, lessOrEqual: true),
-            (true, false, > 5) => Distance("wasserstein (normed)", Wasserstein(r.Numbers!, c.Numbers!), column.Effect ?? 0.1),
+            _ when choice.Method is { } method => Evidently.EvidentlyMethods.Run(method, limit, r, c, refCounts, curCounts, numeric),
+            (_, true, <= 2) => PTest("z-test", ZTest(refCounts, curCounts), limit ?? 0.05, lessOrEqual: false),
+            (false, true, _) or (true, true, <= 5) => PTest("chi-square (goodness of fit)", ChiSquare(refCounts, curCounts), limit ?? 0.05, lessOrEqual: false),
+            (true, true, _) => PTest("ks", KolmogorovSmirnovTest.Test(r.Numbers!.Distribution, c.Numbers!.Distribution).PValue, limit ?? 0.05, lessOrEqual: true),
+            (true, false, > 5) => Distance("wasserstein (normed)", Wasserstein(r.Numbers!, c.Numbers!), limit ?? 0.1),
             _ => Distance("jensen-shannon (base e)", Divergences.JensenShannon(
                 [.. refCounts.Keys.Union(curCounts.Keys).Select(k => refCounts.GetValueOrDefault(k))],
-                [.. refCounts.Keys.Union(curCounts.Keys).Select(k => curCounts.GetValueOrDefault(k))], Math.E), column.Effect ?? 0.1),
+                [.. refCounts.Keys.Union(curCounts.Keys).Select(k => curCounts.GetValueOrDefault(k))], Math.E), limit ?? 0.1),
         };
 
-        var why = $"reference {Words.Count(nRef)} rows ({(small ? "≤" : ">")} 1000), {Words.Plural(unique, "distinct value", "distinct values")}: " +
+        var why = (choice.Method is null ? $"reference {Words.Count(nRef)} rows ({(small ? "≤" : ">")} 1000), {Words.Plural(unique, "distinct value", "distinct values")}: "
+            : $"method {choice.Method} from the Evidently config: ") +
             $"{test} {Words.Number(score)} {(drift ? "" : "not ")}{Symbol(when)} {Words.Number(threshold)}";
         return new ColumnResult
         {
@@ -70,6 +73,8 @@ internal static class EvidentlyMode
         "ks" => "ks_p_value",
         "z-test" => "z_p_value",
         "wasserstein (normed)" => "wasserstein_norm",
+        "psi" => "psi",
+        "kl divergence" => "kl_div",
         "jensen-shannon (base e)" => "jensen_shannon_e",
         _ => "chi_square_p_value",
     };
@@ -92,21 +97,21 @@ internal static class EvidentlyMode
         a.Keys.Union(b.Keys).ToDictionary(k => k, k => a.GetValueOrDefault(k));
 
     /// <summary>Z-test on the share of the first category (in sorted order); one value on both sides gives p = 1.</summary>
-    private static double ZTest(Dictionary<string, double> r, Dictionary<string, double> c)
+    internal static double ZTest(Dictionary<string, double> r, Dictionary<string, double> c)
     {
         var keys = r.Keys.Union(c.Keys).Order(StringComparer.Ordinal).ToList();
         return TwoProportionZTest.Test(r.GetValueOrDefault(keys[0]), r.Values.Sum(), c.GetValueOrDefault(keys[0]), c.Values.Sum()).PValue;
     }
 
     /// <summary>Goodness of fit of the current counts to the reference shares scaled to the current total.</summary>
-    private static double ChiSquare(Dictionary<string, double> r, Dictionary<string, double> c)
+    internal static double ChiSquare(Dictionary<string, double> r, Dictionary<string, double> c)
     {
         var keys = r.Keys.Union(c.Keys).ToList();
         var scale = c.Values.Sum() / r.Values.Sum();
         return ChiSquareTest.GoodnessOfFit([.. keys.Select(k => c.GetValueOrDefault(k))], [.. keys.Select(k => r.GetValueOrDefault(k) * scale)]).PValue;
     }
 
-    private static double Wasserstein(NumericSummary r, NumericSummary c) =>
+    internal static double Wasserstein(NumericSummary r, NumericSummary c) =>
         Divergences.Wasserstein(r.Distribution, c.Distribution) / Math.Max(r.Moments.PopulationStandardDeviation, 0.001);
 
     private static double Shift(NumericSummary r, NumericSummary c) =>

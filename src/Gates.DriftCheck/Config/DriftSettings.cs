@@ -67,6 +67,9 @@ internal sealed record DriftSettings
 
     public IReadOnlyDictionary<string, ColumnSettings> Columns { get; init; } = new Dictionary<string, ColumnSettings>();
 
+    /// <summary>An Evidently report config (--evidently-config): the columns, methods and thresholds it names.</summary>
+    public Evidently.EvidentlyConfig? Evidently { get; init; }
+
     public ColumnSettings For(string column) => Columns.TryGetValue(column, out var c) ? c : new ColumnSettings();
 
     public IReadOnlyDictionary<string, ColumnType> TypeOverrides =>

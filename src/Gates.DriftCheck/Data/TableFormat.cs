@@ -5,14 +5,23 @@ internal enum TableFormat
     Auto,
     Csv,
     Jsonl,
+    Parquet,
 }
 
 internal static class TableFormats
 {
-    /// <summary>By extension (.jsonl, .ndjson, .json are JSON lines), otherwise by the first byte ('{' is JSON lines).</summary>
+    /// <summary>
+    /// By extension (.parquet; .jsonl, .ndjson, .json are JSON lines), otherwise by content: the magic bytes PAR1 are
+    /// Parquet, a first '{' JSON lines.
+    /// </summary>
     public static TableFormat Detect(string path, ReadOnlySpan<byte> start)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension is ".parquet" or ".pq" || start.StartsWith("PAR1"u8))
+        {
+            return TableFormat.Parquet;
+        }
+
         if (extension is ".jsonl" or ".ndjson" or ".json")
         {
             return TableFormat.Jsonl;
@@ -32,6 +41,7 @@ internal static class TableFormats
         null or "" or "auto" => TableFormat.Auto,
         "csv" => TableFormat.Csv,
         "jsonl" or "ndjson" => TableFormat.Jsonl,
-        _ => throw new Core.GateInputException($"--format-data: '{word}' is not one of auto|csv|jsonl"),
+        "parquet" => TableFormat.Parquet,
+        _ => throw new Core.GateInputException($"--data-format: '{word}' is not one of auto|csv|jsonl|parquet"),
     };
 }

@@ -20,8 +20,11 @@ internal static class TableReader
             format = TableFormats.Detect(path, stream.Peek(64));
         }
 
-        return format == TableFormat.Jsonl
-            ? JsonlTableReader.Read(path, stream, options, ct, progress)
-            : CsvTableReader.Read(path, stream, options, ct, progress);
+        return format switch
+        {
+            TableFormat.Parquet => ParquetTableReader.Read(path, options, ct, progress),
+            TableFormat.Jsonl => JsonlTableReader.Read(path, stream, options, ct, progress),
+            _ => CsvTableReader.Read(path, stream, options, ct, progress),
+        };
     }
 }

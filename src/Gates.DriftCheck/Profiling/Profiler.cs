@@ -21,7 +21,7 @@ internal static class Profiler
         Path = table.Path,
         Sha256 = table.Sha256,
         Rows = table.Rows,
-        Format = table.Format == TableFormat.Jsonl ? "jsonl" : "csv",
+        Format = table.Format switch { TableFormat.Jsonl => "jsonl", TableFormat.Parquet => "parquet", _ => "csv" },
         Columns = Build(table.Columns, typeOf),
     };
 

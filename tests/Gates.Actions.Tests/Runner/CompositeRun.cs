@@ -73,6 +73,13 @@ internal sealed class CompositeRun(SimulatedJob job, ActionDefinition action, IR
             return;
         }
 
+        if (step.Uses is not null && job.IsStubbed(step.Uses))
+        {
+            var given = step.With.ToDictionary(w => w.Key, w => Template.Evaluate(w.Value, Context, Functions));
+            Record(id, new StepRun(label, "success", 0, given, "", ""));
+            return;
+        }
+
         if (step.Uses is not null)
         {
             throw new NotSupportedException($"step '{label}' would run 'uses: {step.Uses}', which the simulated runner cannot run");

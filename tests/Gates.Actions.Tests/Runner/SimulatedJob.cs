@@ -13,6 +13,7 @@ public sealed class SimulatedJob : IDisposable
     private readonly TempFolder folder = new();
     private readonly Dictionary<string, string> jobEnv = new(StringComparer.Ordinal);
     private readonly List<string> pathAdditions = [];
+    private readonly HashSet<string> stubs = new(StringComparer.Ordinal);
     private int stepCount;
 
     public SimulatedJob(string workspace, IReadOnlyDictionary<string, string>? env = null)
@@ -40,6 +41,14 @@ public sealed class SimulatedJob : IDisposable
         Directory.CreateDirectory(Path.Combine(folder.Path, "_runner_file_commands", $"step{++stepCount}")).FullName;
 
     public void AddEnv(string name, string value) => jobEnv[name] = value;
+
+    /// <summary>
+    /// Lets <c>uses: ACTION</c> steps "run" in this job: they succeed without doing anything, and their step run
+    /// records the evaluated <c>with:</c> values as its outputs, so a test can check what the action would receive.
+    /// </summary>
+    public void Stub(string uses) => stubs.Add(uses);
+
+    internal bool IsStubbed(string uses) => stubs.Contains(uses);
 
     internal void AddPath(string path) => pathAdditions.Insert(0, path);
 
