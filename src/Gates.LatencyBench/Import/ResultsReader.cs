@@ -20,6 +20,11 @@ internal static class ResultsReader
         var bytes = content.Bytes;
         var sha = content.Sha256;
         var records = Parse(bytes, path);
+        return JsonShape.Read(path, "results file", () => Read(records, path, sha, entry, entryFlag));
+    }
+
+    private static LatencyResults Read(List<JsonElement> records, string path, string sha, int? entry, string entryFlag)
+    {
         if (records.Count > 1)
         {
             return ReadLines(records, path, sha, entry, entryFlag);

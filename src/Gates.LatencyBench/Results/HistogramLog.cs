@@ -55,7 +55,7 @@ internal static class HistogramLog
     {
         try
         {
-            using var stream = InputFiles.OpenBinary(path, "histogram log");
+            using var stream = InputFiles.Open(path, "histogram log");
             return Read(stream);
         }
         catch (Exception e) when (e is IOException or FormatException or InvalidOperationException or ArgumentException or InvalidDataException)

@@ -25,6 +25,11 @@ internal static class ShardReader
             throw new GateInputException($"{path}: cannot read shard results: {e.Message}");
         }
 
+        return Core.Text.JsonShape.Read(path, "shard results file", () => Read(root, path));
+    }
+
+    private static ShardData Read(JsonElement root, string path)
+    {
         if (!Import.NativeImporter.Matches(root))
         {
             throw new GateInputException($"{path}: not a latency-bench results file");

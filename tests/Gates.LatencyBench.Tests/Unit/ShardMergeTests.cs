@@ -11,7 +11,7 @@ namespace Gates.LatencyBench.Tests.Unit;
 
 public class ShardMergeTests
 {
-    private static RunRecord Shard(int index, int count, long[] latenciesMs, int errors, double start)
+    internal static RunRecord Shard(int index, int count, long[] latenciesMs, int errors, double start)
     {
         var m = new Measurements(1_000_000, null);
         foreach (var ms in latenciesMs)
@@ -39,7 +39,7 @@ public class ShardMergeTests
         };
     }
 
-    private static string Write(TempFolder temp, RunRecord run, string name)
+    internal static string Write(TempFolder temp, RunRecord run, string name)
     {
         var path = temp.File(name + ".json");
         var hlog = Path.ChangeExtension(path, ".hlog");
