@@ -106,8 +106,10 @@ internal static class LatencyGate
         var word = mode == DeltaMode.Relative ? "relative" : "absolute";
         return check with
         {
+            Observed = cur.Value,
             BaselineValue = bas.Value,
-            Delta = delta,
+            Delta = cur.Value - bas.Value,
+            Compared = mode == DeltaMode.Relative ? CheckValues.RelativeDeltaCompared : CheckValues.DeltaCompared,
             Reason = $"{metric}: current {GateEvaluator.Format(cur.Value)} vs baseline {GateEvaluator.Format(bas.Value)}, {word} change {check.Reason}",
         };
     }
