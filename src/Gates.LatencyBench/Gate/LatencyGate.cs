@@ -138,6 +138,17 @@ internal static class LatencyGate
         return note > 0 ? text[..note] : text;
     }
 
+    /// <summary>A delta gate without a baseline is an input error, raised before any work.</summary>
+    public static void RequireBaseline(ThresholdSet thresholds, bool hasBaseline)
+    {
+        var compared = Compared(thresholds);
+        if (!hasBaseline && compared.Count > 0)
+        {
+            var gates = thresholds.Gates.Where(g => g.Delta is not null || g.Metric.EndsWith(DeltaSuffix, StringComparison.Ordinal)).Select(g => $"'{g.Name}'");
+            throw new GateInputException($"gate {string.Join(", ", gates)} compares with a baseline, but no --baseline was given");
+        }
+    }
+
     /// <summary>The metrics the delta gates compare with the baseline.</summary>
     private static List<string> Compared(ThresholdSet thresholds) =>
         [.. thresholds.Gates
