@@ -144,8 +144,10 @@ internal sealed class EvalGate(string thresholdsPath, int seed, int resamples)
         var modeWord = mode == DeltaMode.Absolute ? "absolute" : "relative";
         return check with
         {
+            Observed = delta.Current,
             BaselineValue = delta.Baseline,
-            Delta = delta.Observation.Value,
+            Delta = delta.Current - delta.Baseline,
+            Compared = mode == DeltaMode.Absolute ? CheckValues.DeltaCompared : CheckValues.RelativeDeltaCompared,
             PValue = delta.PValue,
             Reason = $"{metric}: current {GateEvaluator.Format(delta.Current)} vs baseline {GateEvaluator.Format(delta.Baseline)}, {modeWord} delta {check.Reason}",
         };

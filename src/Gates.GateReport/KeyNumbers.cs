@@ -20,7 +20,7 @@ internal static class KeyNumbers
             .OrderByDescending(x => x.check.Verdict)
             .ThenBy(x => x.index)
             .Select(x => x.check)
-            .Where(c => c.Observed is not null)
+            .Where(c => CheckValues.ComparedValue(c) is not null)
             .Take(Shown)
             .Select(Describe)
             .ToList();
@@ -50,7 +50,10 @@ internal static class KeyNumbers
 
     private static string Describe(CheckResult check)
     {
-        var text = $"{check.Name} {Number(check.Observed!.Value)}";
+        var value = CheckValues.ComparedValue(check)!.Value;
+        var text = CheckValues.IsDelta(check)
+            ? $"{check.Name} Δ {(value > 0 ? "+" : "")}{Number(value)}"
+            : $"{check.Name} {Number(value)}";
         return check.Comparison is { } comparison && check.Threshold is { } threshold
             ? $"{text} ({comparison.Symbol()} {Number(threshold)})"
             : text;

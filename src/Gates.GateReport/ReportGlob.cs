@@ -17,7 +17,9 @@ internal static class ReportGlob
         if (!HasWildcard(normalized))
         {
             var full = Path.GetFullPath(normalized, workingDirectory);
-            return File.Exists(full) ? [full] : throw new GateInputException($"--reports: {pattern}: no such file");
+            return File.Exists(full) ? [full]
+                : Directory.Exists(full) ? throw new GateInputException($"--reports: {pattern}: is a folder, not a gate report (to read the reports in it, give a glob such as '{pattern.TrimEnd('/')}/*.json')")
+                : throw new GateInputException($"--reports: {pattern}: no such file");
         }
 
         var segments = normalized.Split('/');

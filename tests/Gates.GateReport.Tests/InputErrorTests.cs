@@ -27,6 +27,18 @@ public class InputErrorTests
     }
 
     [Fact]
+    public void A_folder_given_as_a_report_is_exit_2_and_called_a_folder()
+    {
+        using var gate = new GateReportHarness();
+        gate.Write("reports/a.json", Report("eval-gate", Verdict.Pass));
+
+        var result = gate.Run("--reports", "reports").ShouldExit(2);
+
+        result.Stderr.ShouldContain("reports: is a folder, not a gate report");
+        result.Stderr.ShouldNotContain("Access to the path");
+    }
+
+    [Fact]
     public void No_reports_at_all_is_exit_2()
     {
         using var gate = new GateReportHarness();

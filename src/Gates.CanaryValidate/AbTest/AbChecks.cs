@@ -98,7 +98,7 @@ internal static class AbChecks
             Name = metric.Name,
             Metric = $"{metric.Name}: treatment − control ({metric.Unit}; {(metric.HigherIsBetter ? "higher" : "lower")} is better; {role})",
             Description = Timeline(outcome, metric.Name),
-            Observed = r is null ? null : Finite(r.Difference),
+            Observed = r is null ? null : Finite(r.Control + r.Difference),
             Comparison = metric.HigherIsBetter ? Comparison.Gt : Comparison.Lt,
             Threshold = r is null ? 0 : Finite(shift),
             Verdict = verdict,
@@ -110,6 +110,7 @@ internal static class AbChecks
             PValue = r?.PValue,
             BaselineValue = r is null ? null : Finite(r.Control),
             Delta = r is null ? null : Finite(r.Difference),
+            Compared = CheckValues.DeltaCompared,
             SamplesToResolve = needed is { } n && n < long.MaxValue ? n : null,
         };
     }

@@ -79,7 +79,7 @@ internal static class CanaryChecks
             Name = gate.Name,
             Metric = gate.Kind == MetricKind.Quantile ? $"{gate.Metric} (share slower than {LookText.Number(gate.LatencyLimit)} s)" : gate.Metric,
             Description = string.Join(" ", new[] { gate.Description, timeline.Length > 0 ? $"Looks: {timeline}." : null }.Where(s => s is not null)),
-            Observed = look.Value is { } v && double.IsFinite(v) ? v : null,
+            Observed = gate.Delta is null ? Finite(look.Value) : Finite(look.Canary),
             Comparison = gate.Comparison,
             Threshold = gate.Threshold,
             Verdict = verdict,
@@ -89,8 +89,16 @@ internal static class CanaryChecks
             Interval = look.Interval,
             Method = $"{look.Method}, anytime-valid at alpha {LookText.Number(plan.GateAlpha)}",
             BaselineValue = look.Baseline,
-            Delta = gate.Delta is not null && look.Value is { } d && double.IsFinite(d) ? d : null,
+            Delta = gate.Delta is not null && Finite(look.Canary) is { } c && look.Baseline is { } b ? Finite(c - b) : null,
+            Compared = gate.Delta switch
+            {
+                DeltaMode.Absolute => CheckValues.DeltaCompared,
+                DeltaMode.Relative => CheckValues.RelativeDeltaCompared,
+                _ => null,
+            },
             SamplesToResolve = look.NeededCanaryN,
         };
     }
+
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }

@@ -32,7 +32,7 @@ public sealed class HtmlRenderer : IReportRenderer
             foreach (var check in report.Checks)
             {
                 var word = check.Verdict.ToWord();
-                writer.Write($"<tr><td class=\"{E(word)}\">{E(word)}</td><td>{E(check.Name)}</td><td>{E(ReportText.Number(check.Observed))}</td>" +
+                writer.Write($"<tr><td class=\"{E(word)}\">{E(word)}</td><td>{E(check.Name)}</td><td>{E(ReportText.Value(check))}</td>" +
                     $"<td>{E(ReportText.Threshold(check))}</td><td>{E(check.Reason)}</td></tr>\n");
             }
 

@@ -132,7 +132,7 @@ public sealed class JUnitRenderer : IReportRenderer
             lines.Add("description: " + Clean(check.Description));
         }
 
-        AddLine(lines, "observed", ReportText.Number(check.Observed));
+        AddLine(lines, "observed", ReportText.Value(check));
         AddLine(lines, "threshold", ReportText.Threshold(check));
         AddLine(lines, "interval", ReportText.Interval(check.Interval));
         AddLine(lines, "n", ReportText.Count(check.N));

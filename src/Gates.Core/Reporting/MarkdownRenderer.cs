@@ -69,7 +69,7 @@ public sealed class MarkdownRenderer(bool includeDetails = true) : IReportRender
             var verdict = check.Verdict == Verdict.Pass ? "pass" : $"**{ReportText.Upper(check.Verdict)}**";
             verdict += check.Borderline && check.Verdict != Verdict.Inconclusive ? " (borderline)" : "";
             var name = MarkdownText.Escape(check.Name) + (check.Required ? "" : " (advisory)");
-            var observed = check.Observed is { } o ? ReportText.Number(o) : "–";
+            var observed = ReportText.Value(check) is { Length: > 0 } value ? value : "–";
             // Our own wording holds < and > (comparison symbols) and brackets, so it is escaped like the rest.
             var threshold = MarkdownText.Escape(ReportText.Threshold(check));
             var interval = MarkdownText.Escape(ReportText.Interval(check.Interval));

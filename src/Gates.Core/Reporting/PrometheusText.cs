@@ -15,7 +15,8 @@ public static class PrometheusText
     private static readonly (string Name, string Help, Func<CheckResult, double?> Value)[] CheckFamilies =
     [
         ("gates_check_verdict", "Verdict of the check: 0 pass, 1 warn, 2 inconclusive, 3 fail.", c => (int)c.Verdict),
-        ("gates_check_value", "Observed value of the check's metric.", c => c.Observed),
+        ("gates_check_value", "Value the check compares with its threshold (the change against the baseline for a delta check).", CheckValues.ComparedValue),
+        ("gates_check_baseline_value", "Baseline value of the check's metric (delta checks).", c => c.BaselineValue),
         ("gates_check_threshold", "Threshold the check compares with (the failing bound).", c => c.Threshold),
         ("gates_check_warn_threshold", "Warning threshold of the check.", c => c.WarnThreshold),
         ("gates_check_interval_low", "Lower bound of the check's confidence interval.", c => c.Interval?.Low),

@@ -27,6 +27,31 @@ internal static class ReportText
 
     public static string Upper(Verdict verdict) => verdict.ToWord().ToUpperInvariant();
 
+    /// <summary>
+    /// The value the threshold applies to: the observed value, or for a delta check
+    /// "Δ -0.012 (0.801 vs baseline 0.813)" ("Δ -0.0148 relative (…)" for a relative delta). "" without a value.
+    /// </summary>
+    public static string Value(CheckResult check)
+    {
+        if (!CheckValues.IsDelta(check))
+        {
+            return Number(check.Observed);
+        }
+
+        if (CheckValues.ComparedValue(check) is not { } compared)
+        {
+            return "";
+        }
+
+        var sides = check.Observed is { } current && check.BaselineValue is { } baseline
+            ? $" ({Number(current)} vs baseline {Number(baseline)})"
+            : "";
+        var relative = check.Compared == CheckValues.RelativeDeltaCompared ? " relative" : "";
+        return $"Δ {Signed(compared)}{relative}{sides}";
+    }
+
+    public static string Signed(double value) => (value > 0 ? "+" : "") + Number(value);
+
     /// <summary>"&gt;= 0.85, warn &lt; 0.9", or "" when the check has no threshold.</summary>
     public static string Threshold(CheckResult check)
     {
@@ -77,14 +102,21 @@ internal static class ReportText
             extras.Add("p-value: " + Number(p));
         }
 
-        if (check.BaselineValue is { } baseline)
+        if (check.BaselineValue is { } baseline && !CheckValues.IsDelta(check))
         {
             extras.Add("baseline: " + Number(baseline));
         }
 
-        if (check.Delta is { } delta)
+        if (check.Delta is { } delta && !CheckValues.IsDelta(check))
         {
-            extras.Add("delta: " + (delta > 0 ? "+" : "") + Number(delta));
+            extras.Add("delta: " + Signed(delta));
+        }
+
+        if (CheckValues.IsDelta(check))
+        {
+            extras.Add(check.Compared == CheckValues.RelativeDeltaCompared
+                ? "threshold and interval apply to the relative change against the baseline"
+                : "threshold and interval apply to the change against the baseline");
         }
 
         if (check.Interval is null && check.Observed is not null && check.Threshold is not null)

@@ -67,7 +67,7 @@ public sealed class TextRenderer : IReportRenderer
     [
         check.Verdict.ToWord(),
         UntrustedText.SingleLine(check.Name) + (check.Required ? "" : " (advisory)"),
-        check.Observed is { } observed ? ReportText.Number(observed) : "-",
+        ReportText.Value(check) is { Length: > 0 } value ? value : "-",
         ReportText.Threshold(check),
         ReportText.Interval(check.Interval),
         ReportText.Count(check.N),

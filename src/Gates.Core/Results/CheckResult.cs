@@ -21,6 +21,12 @@ public sealed record CheckResult
     public double? PValue { get; init; }
     public double? BaselineValue { get; init; }
     public double? Delta { get; init; }
+    /// <summary>
+    /// What the threshold, warn threshold and interval apply to when it is not <see cref="Observed"/>:
+    /// <see cref="CheckValues.DeltaCompared"/> (<see cref="Delta"/>) or <see cref="CheckValues.RelativeDeltaCompared"/>
+    /// (<see cref="Delta"/> / |<see cref="BaselineValue"/>|). Null for a check on the value itself.
+    /// </summary>
+    public string? Compared { get; init; }
     /// <summary>The interval straddles the threshold: the point value decided, but noise could flip it.</summary>
     public bool Borderline { get; init; }
     /// <summary>Total sample size that would let the interval resolve the threshold, when known.</summary>

@@ -1,3 +1,4 @@
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Gates.Core.Thresholds;
@@ -20,6 +21,7 @@ internal static class GateParser
 
         var before = problems.Count;
         var values = new Dictionary<string, YamlNode>();
+        YamlNode? previous = null;
         foreach (var (keyNode, value) in mapping.Children)
         {
             var key = YamlScalars.Text(keyNode) ?? "";
@@ -27,11 +29,19 @@ internal static class GateParser
             {
                 values[key] = value;
             }
+            else if (mapping.Style == MappingStyle.Flow && IsEmpty(value) && previous is YamlScalarNode { Value: { } previousText } && !string.IsNullOrEmpty(previousText))
+            {
+                // In {…} a comma ends an entry, so "metric: a,b" turns into metric "a" and a stray key "b".
+                problems.Add(YamlScalars.Line(keyNode), name,
+                    $"'{key}' follows a comma inside {{…}}, which ends an entry there; a name with a comma must be quoted: \"{previousText},{key}\"");
+            }
             else
             {
                 var allowed = string.Join(", ", StandardKeys.Concat(options.GateKeys));
                 problems.Add(YamlScalars.Line(keyNode), name, $"unknown key '{key}' (allowed: {allowed})");
             }
+
+            previous = value;
         }
 
         var metric = values.TryGetValue("metric", out var metricNode) ? YamlScalars.Text(metricNode) : null;
@@ -213,4 +223,6 @@ internal static class GateParser
                 return null;
         }
     }
+
+    private static bool IsEmpty(YamlNode node) => node is YamlScalarNode { Value: null or "" } scalar && scalar.Style == YamlDotNet.Core.ScalarStyle.Plain;
 }

@@ -36,6 +36,25 @@ public static class ThresholdFileReader
         };
     }
 
+    /// <summary>
+    /// YamlDotNet reports a tab in the indentation at the start of the node it was scanning, often lines above:
+    /// the first line from there on whose indentation holds a tab is the one to fix.
+    /// </summary>
+    private static int? TabIndentedLine(string text, int from)
+    {
+        var lines = text.Split('\n');
+        for (var i = Math.Max(0, from - 1); i < lines.Length; i++)
+        {
+            var indentation = lines[i][..(lines[i].Length - lines[i].TrimStart(' ', '\t').Length)];
+            if (indentation.Contains('\t', StringComparison.Ordinal))
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
+    }
+
     private static YamlMappingNode? Parse(byte[] content, ProblemList problems)
     {
         var text = new UTF8Encoding(false).GetString(content).TrimStart('\uFEFF');
@@ -52,7 +71,14 @@ public static class ThresholdFileReader
         }
         catch (YamlException e)
         {
-            problems.Add((int)e.Start.Line, null, $"invalid YAML: {e.InnerException?.Message ?? e.Message}");
+            var message = e.InnerException?.Message ?? e.Message;
+            if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && TabIndentedLine(text, (int)e.Start.Line) is { } tabLine)
+            {
+                problems.Add(tabLine, null, $"invalid YAML: a tab is used for indentation; YAML indents with spaces only ({message})");
+                return null;
+            }
+
+            problems.Add((int)e.Start.Line, null, $"invalid YAML: {message}");
             return null;
         }
 

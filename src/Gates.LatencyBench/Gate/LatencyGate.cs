@@ -106,8 +106,10 @@ internal static class LatencyGate
         var word = mode == DeltaMode.Relative ? "relative" : "absolute";
         return check with
         {
+            Observed = cur.Value,
             BaselineValue = bas.Value,
-            Delta = delta,
+            Delta = cur.Value - bas.Value,
+            Compared = mode == DeltaMode.Relative ? CheckValues.RelativeDeltaCompared : CheckValues.DeltaCompared,
             Reason = $"{metric}: current {GateEvaluator.Format(cur.Value)} vs baseline {GateEvaluator.Format(bas.Value)}, {word} change {check.Reason}",
         };
     }
@@ -134,6 +136,17 @@ internal static class LatencyGate
     {
         var note = text.IndexOf(" (", StringComparison.Ordinal);
         return note > 0 ? text[..note] : text;
+    }
+
+    /// <summary>A delta gate without a baseline is an input error, raised before any work.</summary>
+    public static void RequireBaseline(ThresholdSet thresholds, bool hasBaseline)
+    {
+        var compared = Compared(thresholds);
+        if (!hasBaseline && compared.Count > 0)
+        {
+            var gates = thresholds.Gates.Where(g => g.Delta is not null || g.Metric.EndsWith(DeltaSuffix, StringComparison.Ordinal)).Select(g => $"'{g.Name}'");
+            throw new GateInputException($"gate {string.Join(", ", gates)} compares with a baseline, but no --baseline was given");
+        }
     }
 
     /// <summary>The metrics the delta gates compare with the baseline.</summary>

@@ -24,7 +24,8 @@ internal static class LatencyRun
         // Fail fast on bad thresholds or baseline: before minutes of load, not after.
         if (settings.Common.Thresholds is { } thresholdsPath)
         {
-            Cli.Inputs.ThresholdFiles.Read(thresholdsPath);
+            var thresholds = Cli.Inputs.ThresholdFiles.Read(thresholdsPath);
+            LatencyGate.RequireBaseline(thresholds, settings.Baseline is not null);
         }
 
         var baseline = settings.Baseline is { } b ? ResultsReader.Read(b, settings.BaselineEntry, "--baseline-entry") : null;

@@ -26,7 +26,8 @@ public sealed class AbPrometheusTests(AbPrometheus prometheus) : IClassFixture<A
         run.Details["look"]!.GetValue<int>().ShouldBeLessThan(24);
         run.Details["totalLooks"]!.GetValue<int>().ShouldBe(168);
         run.Check("task_success_rate")["verdict"]!.GetValue<string>().ShouldBe("pass");
-        run.Check("task_success_rate")["observed"]!.GetValue<double>().ShouldBe(0.05, 0.002);
+        run.Check("task_success_rate")["delta"]!.GetValue<double>().ShouldBe(0.05, 0.002);
+        run.Check("task_success_rate")["compared"]!.GetValue<string>().ShouldBe("delta");
         run.Check("user_satisfaction_score")["verdict"]!.GetValue<string>().ShouldBe("pass");
         run.Check("traffic-split")["verdict"]!.GetValue<string>().ShouldBe("pass");
         run.Check("latency_p95")["observed"]!.GetValue<double>().ShouldBeInRange(1.0, 2.0);

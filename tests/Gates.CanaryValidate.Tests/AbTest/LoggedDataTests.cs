@@ -19,7 +19,7 @@ public sealed class LoggedDataTests
         exit.ShouldBe(0, run.Error.ToString() + run.Out);
         var success = run.Check("task_success_rate");
         success["verdict"]!.GetValue<string>().ShouldBe("pass");
-        success["observed"]!.GetValue<double>().ShouldBe(0.06, 0.01);
+        success["delta"]!.GetValue<double>().ShouldBe(0.06, 0.01);
         success["n"]!.GetValue<long>().ShouldBe(6000);
         run.Check("user_satisfaction_score")["verdict"]!.GetValue<string>().ShouldBe("pass");
         run.Details["decision"]!.GetValue<string>().ShouldBe("promote");

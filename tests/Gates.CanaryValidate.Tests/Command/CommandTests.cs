@@ -137,6 +137,20 @@ public sealed class CommandTests(RealPrometheus prometheus) : IClassFixture<Real
     }
 
     [Fact]
+    public async Task A_folder_given_as_the_config_is_a_usage_error_called_a_folder()
+    {
+        using var run = new CommandRunner();
+        var folder = Path.Combine(run.Folder.Path, "canary");
+        Directory.CreateDirectory(folder);
+
+        var exit = await run.RunAsync("--canary-name", "a", "--baseline-name", "b", "--prometheus-url", Url, "--config", folder);
+
+        exit.ShouldBe(2);
+        run.Error.ToString().ShouldContain($"{folder}: is a folder, not a thresholds file");
+        run.Error.ToString().ShouldNotContain("Access to the path");
+    }
+
+    [Fact]
     public async Task A_config_with_problems_reports_all_of_them_with_lines()
     {
         using var run = new CommandRunner();

@@ -51,8 +51,8 @@ public static class SampleReports
             },
             new CheckResult
             {
-                Name = "regression", Metric = "quality_delta_vs_baseline", Observed = 0.012, Comparison = Comparison.Gte,
-                Threshold = -0.02, Verdict = Verdict.Pass, BaselineValue = 0.88, Delta = 0.012, PValue = 0.031,
+                Name = "regression", Metric = "quality", Observed = 0.892, Comparison = Comparison.Gte,
+                Threshold = -0.02, Verdict = Verdict.Pass, BaselineValue = 0.88, Delta = 0.012, Compared = CheckValues.DeltaCompared, PValue = 0.031,
                 Description = "Must not regress more than 2% vs current production",
                 Reason = "0.012 >= -0.02",
             },

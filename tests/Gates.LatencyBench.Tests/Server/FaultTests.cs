@@ -177,6 +177,20 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task A_delta_gate_without_a_baseline_stops_the_run_before_any_load()
+    {
+        await using var server = await TestServer.StartAsync((ctx, n) => OpenAiStream.WriteAsync(ctx, 1, TimeSpan.Zero));
+        using var temp = new TempFolder();
+        var thresholds = temp.Write("t.yaml", "gates:\n  p95-regression:\n    metric: latency_p95_ms\n    delta: relative\n    max: 0.1\n");
+
+        var result = await Tool.RunAsync(temp.Path, "run", "--url", server.BaseUrl + "/v1/chat/completions", "--requests", "5", "--thresholds", thresholds);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("'p95-regression' compares with a baseline, but no --baseline was given");
+        server.Requests.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_missing_api_key_variable_is_a_usage_error()
     {
         using var temp = new TempFolder();

@@ -44,6 +44,19 @@ public class GateCommandTests
     }
 
     [Fact]
+    public async Task A_folder_given_as_results_is_exit_2_and_called_a_folder()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(temp.Path, "out"));
+
+        var result = await Tool.RunAsync(temp.Path, "gate", "--results", "out", "--thresholds", temp.Write("t.yaml", Loose));
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("out: is a folder, not a results file");
+        result.Stderr.ShouldNotContain("Access to the path");
+    }
+
+    [Fact]
     public async Task A_metric_the_file_lacks_is_exit_2_never_a_pass()
     {
         using var temp = new TempFolder();

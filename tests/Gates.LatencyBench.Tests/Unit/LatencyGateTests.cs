@@ -65,8 +65,11 @@ public class LatencyGateTests
             """);
         var ok = LatencyGate.Evaluate(t, Results(("latency_p95_ms", 1080)), Results(("latency_p95_ms", 1000))).Checks.Single();
         ok.Verdict.ShouldBe(Verdict.Pass);
+        ok.Observed.ShouldBe(1080);
         ok.BaselineValue.ShouldBe(1000);
-        ok.Delta!.Value.ShouldBe(0.08, 1e-12);
+        ok.Delta!.Value.ShouldBe(80, 1e-9);
+        ok.Compared.ShouldBe(CheckValues.RelativeDeltaCompared);
+        CheckValues.ComparedValue(ok)!.Value.ShouldBe(0.08, 1e-12);
         LatencyGate.Evaluate(t, Results(("latency_p95_ms", 1150)), Results(("latency_p95_ms", 1000))).Checks.Single().Verdict.ShouldBe(Verdict.Fail);
         Should.Throw<GateInputException>(() => LatencyGate.Evaluate(t, Results(("latency_p95_ms", 1)), null)).Message.ShouldContain("--baseline");
     }

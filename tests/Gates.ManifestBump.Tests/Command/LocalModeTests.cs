@@ -92,6 +92,16 @@ public class LocalModeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_folder_given_as_the_config_is_a_usage_error_called_a_folder()
+    {
+        Directory.CreateDirectory(Path.Combine(repo.Path, "promote"));
+        var run = await ToolRunner.RunAsync(repo.Path, null, "--config", "promote", "--model-version", "1");
+        run.ExitCode.ShouldBe(ExitCodes.UsageError, run.Stderr);
+        run.Stderr.ShouldContain("promote: is a folder, not a manifest");
+        run.Stderr.ShouldNotContain("Access to the path");
+    }
+
+    [Fact]
     public async Task Config_file_problems_are_listed_with_lines()
     {
         repo.Write("bad.yaml", "model: fraud\ntarget:\n  - file: x\n");
