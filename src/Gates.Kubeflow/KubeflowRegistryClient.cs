@@ -71,39 +71,20 @@ public sealed class KubeflowRegistryClient
 
     private async Task<JsonNode> SendAsync(HttpMethod method, string path, JsonObject? body, string what, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(method, new Uri(Server, Api + path));
-        if (body is not null)
+        var (status, text) = await JsonCall.SendAsync(http, method, new Uri(Server, Api + path), body,
+            e => KubeflowErrors.Network(e, what, Server, token), ct);
+        if ((int)status is < 200 or > 299)
         {
-            request.Content = JsonContent.Create(body);
-            RetryHandler.MarkIdempotent(request);
+            throw KubeflowErrors.For((int)status, text, what, Server, token);
         }
 
-        HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, ct);
+            return JsonNode.Parse(text) ?? throw new JsonException("empty answer");
         }
-        catch (HttpRequestException e)
+        catch (JsonException e)
         {
-            throw KubeflowErrors.Network(e, what, Server, token);
-        }
-
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(ct);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw KubeflowErrors.For((int)response.StatusCode, text, what, Server, token);
-            }
-
-            try
-            {
-                return JsonNode.Parse(text) ?? throw new JsonException("empty answer");
-            }
-            catch (JsonException e)
-            {
-                throw new GateRuntimeException($"Kubeflow Model Registry at {Server}: {what}: the answer is not JSON: {e.Message}", e);
-            }
+            throw new GateRuntimeException($"Kubeflow Model Registry at {Server}: {what}: the answer is not JSON: {e.Message}", e);
         }
     }
 

@@ -61,39 +61,20 @@ public sealed class MlflowRegistry(HttpClient http, Uri trackingUri, string? sec
 
     private async Task<JsonNode> SendAsync(HttpMethod method, string path, JsonObject? body, string what, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(method, new Uri(trackingUri, Api + path));
-        if (body is not null)
+        var (status, text) = await JsonCall.SendAsync(http, method, new Uri(trackingUri, Api + path), body,
+            e => MlflowErrors.Network(e, what, trackingUri, secret), ct);
+        if (status != HttpStatusCode.OK)
         {
-            request.Content = JsonContent.Create(body);
-            RetryHandler.MarkIdempotent(request);
+            throw MlflowErrors.For(status, text, what, trackingUri, secret);
         }
 
-        HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, ct);
+            return JsonNode.Parse(text.Length == 0 ? "{}" : text) ?? new JsonObject();
         }
-        catch (HttpRequestException e)
+        catch (JsonException e)
         {
-            throw MlflowErrors.Network(e, what, trackingUri, secret);
-        }
-
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(ct);
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                throw MlflowErrors.For(response.StatusCode, text, what, trackingUri, secret);
-            }
-
-            try
-            {
-                return JsonNode.Parse(text.Length == 0 ? "{}" : text) ?? new JsonObject();
-            }
-            catch (JsonException e)
-            {
-                throw new Core.GateRuntimeException($"MLflow at {trackingUri}: {what}: the answer is not JSON: {e.Message}", e);
-            }
+            throw new Core.GateRuntimeException($"MLflow at {trackingUri}: {what}: the answer is not JSON: {e.Message}", e);
         }
     }
 

@@ -27,23 +27,7 @@ public class ImporterFuzzTests
         using var temp = new TempFolder();
         var thresholds = temp.Write("t.yaml", Thresholds);
         var original = File.ReadAllBytes(RepositoryPaths.Of("samples", "latency", sample));
-        var i = 0;
-        foreach (var mutation in Mutations.Of(original, seed, 40))
-        {
-            var name = $"m{i++}.json";
-            File.WriteAllBytes(temp.File(name), mutation.Bytes);
-
-            var run = await Tool.RunAsync(temp.Path, new Dictionary<string, string?> { ["GATES_CI"] = "none" }, "gate", "-r", name, "-t", thresholds);
-
-            if (mutation.IsTruncation || mutation.IsInvalidUtf8)
-            {
-                run.ShouldRefuse(name, mutation);
-            }
-            else
-            {
-                run.ShouldNotCrash(name, mutation);
-            }
-        }
+        await EachMutationAsync(temp, original, seed, ".json", m => m.IsTruncation || m.IsInvalidUtf8, name => ["gate", "-r", name, "-t", thresholds]);
     }
 
     [Fact]
@@ -52,23 +36,7 @@ public class ImporterFuzzTests
         using var temp = new TempFolder();
         var thresholds = temp.Write("t.yaml", Thresholds);
         var original = File.ReadAllBytes(RepositoryPaths.Of("samples", "latency", "vllm-append.jsonl"));
-        var i = 0;
-        foreach (var mutation in Mutations.Of(original, 39, 40))
-        {
-            var name = $"m{i++}.jsonl";
-            File.WriteAllBytes(temp.File(name), mutation.Bytes);
-
-            var run = await Tool.RunAsync(temp.Path, new Dictionary<string, string?> { ["GATES_CI"] = "none" }, "gate", "-r", name, "-t", thresholds);
-
-            if (mutation.IsInvalidUtf8)
-            {
-                run.ShouldRefuse(name, mutation);
-            }
-            else
-            {
-                run.ShouldNotCrash(name, mutation);
-            }
-        }
+        await EachMutationAsync(temp, original, 39, ".jsonl", m => m.IsInvalidUtf8, name => ["gate", "-r", name, "-t", thresholds]);
     }
 
     [Fact]
@@ -78,23 +46,7 @@ public class ImporterFuzzTests
         var thresholds = temp.Write("t.yaml", Thresholds);
         ShardMergeTests.Write(temp, ShardMergeTests.Shard(1, 2, [10, 12, 15], 1, 1_700_000_000_000), "s1");
         var original = File.ReadAllBytes(ShardMergeTests.Write(temp, ShardMergeTests.Shard(2, 2, [20, 25, 30], 0, 1_700_000_000_500), "s2"));
-        var i = 0;
-        foreach (var mutation in Mutations.Of(original, 40, 40))
-        {
-            var name = $"m{i++}.json";
-            File.WriteAllBytes(temp.File(name), mutation.Bytes);
-
-            var run = await Tool.RunAsync(temp.Path, new Dictionary<string, string?> { ["GATES_CI"] = "none" }, "merge", "s1.json", name, "-t", thresholds);
-
-            if (mutation.IsTruncation || mutation.IsInvalidUtf8)
-            {
-                run.ShouldRefuse(name, mutation);
-            }
-            else
-            {
-                run.ShouldNotCrash(name, mutation);
-            }
-        }
+        await EachMutationAsync(temp, original, 40, ".json", m => m.IsTruncation || m.IsInvalidUtf8, name => ["merge", "s1.json", name, "-t", thresholds]);
     }
 
     [Fact]
@@ -115,6 +67,30 @@ public class ImporterFuzzTests
             if (mutation.IsInvalidUtf8)
             {
                 run.ExitCode.ShouldBe(2, $"{mutation}: {run}");
+            }
+        }
+    }
+
+    /// <summary>Runs the tool on each of 40 seeded mutations (its own file each): exit 2 naming the file when
+    /// <paramref name="refused"/> says the mutation must be refused, otherwise no crash.</summary>
+    private static async Task EachMutationAsync(
+        TempFolder temp, byte[] original, int seed, string extension, Func<Mutation, bool> refused, Func<string, string[]> args)
+    {
+        var i = 0;
+        foreach (var mutation in Mutations.Of(original, seed, 40))
+        {
+            var name = $"m{i++}{extension}";
+            File.WriteAllBytes(temp.File(name), mutation.Bytes);
+
+            var run = await Tool.RunAsync(temp.Path, new Dictionary<string, string?> { ["GATES_CI"] = "none" }, args(name));
+
+            if (refused(mutation))
+            {
+                run.ShouldRefuse(name, mutation);
+            }
+            else
+            {
+                run.ShouldNotCrash(name, mutation);
             }
         }
     }

@@ -129,7 +129,8 @@ public sealed class PrometheusServer : IAsyncDisposable
         }
     }
 
-    private static async Task<bool> WaitReadyAsync(Uri url, Process process)
+    /// <summary>Polls <c>-/ready</c> (Prometheus and the Pushgateway both answer it) for up to a minute.</summary>
+    internal static async Task<bool> WaitReadyAsync(Uri url, Process process)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();

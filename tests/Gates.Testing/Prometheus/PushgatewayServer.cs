@@ -42,7 +42,7 @@ public sealed class PushgatewayServer : IAsyncDisposable
             var log = p.StandardError.ReadToEndAsync();
             _ = p.StandardOutput.ReadToEndAsync();
             var url = new Uri($"http://127.0.0.1:{port}/");
-            if (await WaitReadyAsync(url, p))
+            if (await PrometheusServer.WaitReadyAsync(url, p))
             {
                 return new PushgatewayServer(url, p);
             }
@@ -67,32 +67,5 @@ public sealed class PushgatewayServer : IAsyncDisposable
         process?.Dispose();
         process = null;
         return ValueTask.CompletedTask;
-    }
-
-    private static async Task<bool> WaitReadyAsync(Uri url, Process process)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri(url, "-/ready"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return true;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-
-        return false;
     }
 }
