@@ -24,7 +24,8 @@ internal static class GateReportRun
             Version = settings.Common.SubjectVersion,
             Commit = ci.Commit,
             RunUrl = ci.RunUrl,
-            Warnings = [.. files.Where(f => f.OnDisk == "changed").Select(f =>
+            Advisory = settings.Advisory,
+            Warnings = [.. AdvisoryTools.Unmatched(settings.Advisory, reports), .. files.Where(f => f.OnDisk == "changed").Select(f =>
                 $"{f.Path} changed since {string.Join(", ", f.NamedBy)} read it (its sha256 differs from the one recorded)")],
         });
 

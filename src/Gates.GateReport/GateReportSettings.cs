@@ -10,6 +10,9 @@ internal sealed record GateReportSettings
     /// <summary>Paths or glob patterns (<c>*</c>, <c>?</c>, <c>**</c>), as given.</summary>
     public required IReadOnlyList<string> Reports { get; init; }
 
+    /// <summary>Tool names whose failed reports count as warnings in the merged verdict.</summary>
+    public IReadOnlyList<string> Advisory { get; init; } = [];
+
     /// <summary>Where to write the evidence bundle; absolute; null when not asked.</summary>
     public string? Evidence { get; init; }
 }

@@ -6,7 +6,8 @@ namespace Gates.GateReport;
 /// <summary>
 /// Merges gate reports into one gate report of the tool <c>gate-report</c>, with <b>one check per input report</b>
 /// (one row per gate): its verdict, its key numbers as the reason, and its tool and summary as the description.
-/// The overall verdict is the worst gate's. The subject is the flags', else the value every report agrees on.
+/// The overall verdict is the worst gate's; a failed report of an advisory tool counts as a warning there (its row
+/// says so). The subject is the flags', else the value every report agrees on.
 /// </summary>
 internal static class ReportMerger
 {
@@ -15,13 +16,18 @@ internal static class ReportMerger
     public static Core.Results.GateReport Merge(IReadOnlyList<LoadedReport> reports, MergeContext context)
     {
         var labels = Labels(reports);
-        var checks = reports.Select((r, i) => new CheckResult
+        var checks = reports.Select((r, i) =>
         {
-            Name = labels[i],
-            Description = $"{r.Report.Tool.Name} {r.Report.Tool.Version}: {r.Report.Summary}".TrimEnd(' ', ':'),
-            Verdict = r.Report.Verdict,
-            Reason = KeyNumbers.For(r.Report),
-            Required = true,
+            var advisory = context.Advisory.Contains(r.Report.Tool.Name, StringComparer.Ordinal);
+            var demoted = advisory && r.Report.Verdict == Verdict.Fail;
+            return new CheckResult
+            {
+                Name = labels[i],
+                Description = $"{r.Report.Tool.Name} {r.Report.Tool.Version}: {r.Report.Summary}".TrimEnd(' ', ':'),
+                Verdict = demoted ? Verdict.Warn : r.Report.Verdict,
+                Reason = (demoted ? "advisory: failed, counted as a warning; " : "") + KeyNumbers.For(r.Report),
+                Required = !advisory,
+            };
         }).ToList();
 
         var warnings = reports.SelectMany((r, i) => r.Report.Warnings.Select(w => $"{labels[i]}: {w}")).Concat(context.Warnings).ToList();
@@ -93,5 +99,6 @@ internal sealed record MergeContext
     public string? Version { get; init; }
     public string? Commit { get; init; }
     public string? RunUrl { get; init; }
+    public IReadOnlyList<string> Advisory { get; init; } = [];
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -31,7 +31,8 @@ public sealed class InstalledTools : IDisposable
 
     public InstalledTools()
     {
-        var packages = Path.Combine(folder.Path, "packages");
+        var packages = PackageFolder = Path.Combine(folder.Path, "packages");
+        PackageCache = Path.Combine(folder.Path, "nuget");
         ToolPath = Path.Combine(folder.Path, "tools");
         foreach (var (project, packageId) in Packages)
         {
@@ -39,12 +40,22 @@ public sealed class InstalledTools : IDisposable
             Run("dotnet", ["pack", csproj, "--no-build", "-c", Configuration, "-o", packages, "-p:PackageOutputPath=" + packages]).ShouldExit(0);
             // A private package cache, so a stale copy of the same version is never installed. Builds between
             // release tags are pre-releases (MinVer), hence --prerelease.
-            var cache = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(folder.Path, "nuget") };
+            var cache = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = PackageCache };
             Run("dotnet", ["tool", "install", packageId, "--prerelease", "--tool-path", ToolPath, "--add-source", packages], env: cache).ShouldExit(0);
         }
     }
 
     public string ToolPath { get; }
+
+    /// <summary>The folder the tool packages were packed into: a NuGet feed.</summary>
+    public string PackageFolder { get; }
+
+    /// <summary>The private NuGet package cache the installs use.</summary>
+    public string PackageCache { get; }
+
+    /// <summary>The version the packages were packed with (MinVer: a pre-release between tags).</summary>
+    public string PackageVersion =>
+        Path.GetFileNameWithoutExtension(Directory.GetFiles(PackageFolder, "Gates.EvalGate.*.nupkg").Single())["Gates.EvalGate.".Length..];
 
     public RunResult RunTool(string command, string[] args, string? workingDirectory = null, IDictionary<string, string?>? env = null) =>
         Run(Path.Combine(ToolPath, command), args, workingDirectory, env);
