@@ -67,6 +67,8 @@ internal static class RunCommand
             precision,
         };
         common.AddTo(command);
+        var tuning = new TuningOptions(env);
+        tuning.AddTo(command);
         command.SetAction((parse, ct) =>
         {
             string? V(Option<string?> o) => parse.GetValue(o) is { Length: > 0 } s ? s : null;
@@ -117,6 +119,7 @@ internal static class RunCommand
                 Probe = !parse.GetValue(noProbe),
                 Client = EnvOption.ParseWord(V(client), "--client", Http.ClientKind.Auto),
                 Precision = Precision.PrecisionTarget.ParseList(V(precision)),
+                Tuning = tuning.Bind(parse, env, uri),
             };
             _ = Http.Transports.NameFor(settings.Client, uri);
             return LatencyRun.ExecuteAsync(settings, env, terminal(), ct);
