@@ -34,9 +34,10 @@ internal static class LatencyRun
         }
 
         var baseline = settings.Baseline is { } b ? ResultsReader.Read(b, settings.BaselineEntry, "--baseline-entry") : null;
-        var prompts = settings.PromptsFile is { } file
-            ? PromptSource.ReadJsonl(file)
-            : PromptSource.Synthetic(settings.PromptTokens, 100, plan.Seed);
+        var dataset = settings.PromptsFile is { } file ? PromptSource.ReadJsonl(file) : null;
+        var prompts = settings.Traffic.Shaped
+            ? Traffic.TrafficBuilder.Build(settings.Traffic, dataset, settings.PromptTokens, endpoint.MaxTokens, plan.Seed)
+            : dataset ?? PromptSource.Synthetic(settings.PromptTokens, 100, plan.Seed);
         var factory = new RequestFactory(endpoint, prompts);
         var connections = Tuning.SweepRun.Connections(settings) ?? (plan.OpenLoop ? plan.MaxInFlight : plan.Concurrency);
         var connectTimeout = TimeSpan.FromSeconds(Math.Min(10, plan.Timeout.TotalSeconds));
@@ -231,6 +232,7 @@ internal static class LatencyRun
         ["warmup_requests"] = s.Plan.WarmupRequests,
         ["timeout_s"] = s.Plan.Timeout.TotalSeconds,
         ["prompts"] = s.PromptsFile is { } f ? Path.GetFileName(f) : $"synthetic ({s.PromptTokens} words)",
+        ["traffic"] = s.Traffic.Shaped ? s.Traffic.Describe() : null,
         ["goodput"] = s.Goodput?.ToString(),
         ["shard"] = s.Shard?.ToString(),
         ["client"] = Transports.NameFor(s.Client, s.Endpoint.Url),
