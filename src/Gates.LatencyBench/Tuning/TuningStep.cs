@@ -24,6 +24,13 @@ internal static class TuningStep
             run.Say($"server ceiling: {ceiling}");
         }
 
+        var m = results.Metrics;
+        if (m.TryGetValue("server_ttft_p50_ms", out var server) && m.TryGetValue("ttft_p50_ms", out var client))
+        {
+            var p95 = m.TryGetValue("server_ttft_p95_ms", out var s95) && m.TryGetValue("ttft_p95_ms", out var c95) ? FormattableString.Invariant($"; p95 {c95:0.#} vs {s95:0.#} ms") : "";
+            run.Say(FormattableString.Invariant($"TTFT client vs server: p50 {client:0.#} vs {server:0.#} ms (difference {client - server:0.#} ms: network, proxies, queueing before the server){p95}"));
+        }
+
         var details = new JsonObject { ["ceiling"] = new JsonArray([.. ceilings.Select(c => (JsonNode)c)]) };
         if (settings.Tuning.TuningLog is not { } path)
         {

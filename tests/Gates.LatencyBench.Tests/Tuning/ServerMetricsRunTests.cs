@@ -28,6 +28,7 @@ public class ServerMetricsRunTests
         (r.Metric("server_e2e_p50_ms") >= r.Metric("server_ttft_p50_ms")).ShouldBeTrue();
         r.Root.GetProperty("server").GetProperty("ceiling").EnumerateArray().First().GetString()!.ShouldStartWith("KV cache saturated");
         result.Stderr.ShouldContain("server ceiling: KV cache saturated");
+        result.Stderr.ShouldContain("TTFT client vs server: p50 ");
         result.Stdout.ShouldContain("preemptions: 12 violates <= 0");
     }
 
