@@ -4,7 +4,7 @@ using Gates.LatencyBench.Commands;
 
 namespace Gates.LatencyBench;
 
-/// <summary>The latency-bench command tree: run, gate, merge.</summary>
+/// <summary>The latency-bench command tree: run, gate, merge, policy-smoke.</summary>
 internal static class LatencyBenchCommand
 {
     public const string Name = "latency-bench";
@@ -14,5 +14,6 @@ internal static class LatencyBenchCommand
         RunCommand.Create(env, terminal),
         GateCommand.Create(env),
         MergeCommand.Create(env),
+        PolicySmokeCommand.Create(env),
     };
 }

@@ -67,6 +67,10 @@ internal static class RunCommand
             precision,
         };
         common.AddTo(command);
+        var tuning = new TuningOptions(env);
+        tuning.AddTo(command);
+        var traffic = new TrafficOptions(env);
+        traffic.AddTo(command);
         command.SetAction((parse, ct) =>
         {
             string? V(Option<string?> o) => parse.GetValue(o) is { Length: > 0 } s ? s : null;
@@ -80,7 +84,7 @@ internal static class RunCommand
                 Stream = !parse.GetValue(noStream),
                 MaxTokens = FlagValues.Int(V(maxTokens), "--max-tokens") ?? 128,
                 IncludeUsage = !parse.GetValue(noUsage),
-                ExtraBody = ExtraBody(V(extraBody)),
+                ExtraBody = traffic.OutputControl(parse, ExtraBody(V(extraBody))),
                 Method = V(method) ?? "POST",
                 BodyTemplate = Template(V(bodyTemplate), env),
                 ContentType = V(contentType) ?? "application/json",
@@ -117,6 +121,8 @@ internal static class RunCommand
                 Probe = !parse.GetValue(noProbe),
                 Client = EnvOption.ParseWord(V(client), "--client", Http.ClientKind.Auto),
                 Precision = Precision.PrecisionTarget.ParseList(V(precision)),
+                Tuning = tuning.Bind(parse, env, uri),
+                Traffic = traffic.Bind(parse),
             };
             _ = Http.Transports.NameFor(settings.Client, uri);
             return LatencyRun.ExecuteAsync(settings, env, terminal(), ct);

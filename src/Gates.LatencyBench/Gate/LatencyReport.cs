@@ -52,6 +52,7 @@ internal static class LatencyReport
         "requests", "error_rate", "requests_per_second", "offered_requests_per_second", "sent_requests_per_second",
         "output_tokens_per_second", "goodput_rps", "latency_p50_ms", "latency_p95_ms", "latency_p99_ms", "ttft_p50_ms",
         "ttft_p95_ms", "tpot_p95_ms", "itl_p95_ms", "service_latency_p99_ms", "schedule_lag_p99_ms",
+        "capacity", "server_ttft_p95_ms", "server_kv_cache_usage_max", "server_preemptions", "server_requests_waiting_max",
     ];
 
     /// <summary>The headline numbers of the results, so the report shows them whatever the gates were.</summary>

@@ -62,6 +62,11 @@ internal static class ResultsReader
             return NativeImporter.Read(root, path, sha);
         }
 
+        if (Tuning.SweepImporter.Matches(root))
+        {
+            return Tuning.SweepImporter.Read(root, path, sha);
+        }
+
         if (VllmImporter.Matches(root))
         {
             return VllmImporter.Read(root, path, sha);

@@ -17,6 +17,11 @@ internal static class ResultsDocument
     public static JsonObject Create(RunRecord run, string? histogramLog)
     {
         var metrics = run.Metrics();
+        foreach (var (name, value) in run.ServerMetrics)
+        {
+            metrics[name] = value;
+        }
+
         var reasons = RunValidity.Reasons(metrics, run.MaxScheduleLagMs, run.Interrupted, run.OpenLoop);
         var doc = new JsonObject
         {
@@ -64,6 +69,11 @@ internal static class ResultsDocument
         if (run.Precision is { } precision)
         {
             doc["precision"] = precision.DeepClone();
+        }
+
+        if (run.Server is { } server)
+        {
+            doc["server"] = server.DeepClone();
         }
 
         if (run.MergedFrom.Count > 0)

@@ -25,6 +25,12 @@ internal sealed record RunRecord
     /// <summary>The --target-precision outcome (the "precision" section of the results file), when asked.</summary>
     public JsonObject? Precision { get; init; }
 
+    /// <summary>The server's own metrics (--server-metrics), merged into the metrics; empty when not scraped.</summary>
+    public IReadOnlyDictionary<string, double> ServerMetrics { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The "server" section of the results file (scrapes, ceiling, definitions), when scraped.</summary>
+    public JsonObject? Server { get; init; }
+
     /// <summary>Paths of the shard results a merged record was made from.</summary>
     public IReadOnlyList<string> MergedFrom { get; init; } = [];
 

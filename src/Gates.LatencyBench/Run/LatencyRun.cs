@@ -28,12 +28,18 @@ internal static class LatencyRun
             LatencyGate.RequireBaseline(thresholds, settings.Baseline is not null);
         }
 
+        if (settings.Tuning.Sweep is not null)
+        {
+            _ = Tuning.SweepRun.ReadSlo(settings);
+        }
+
         var baseline = settings.Baseline is { } b ? ResultsReader.Read(b, settings.BaselineEntry, "--baseline-entry") : null;
-        var prompts = settings.PromptsFile is { } file
-            ? PromptSource.ReadJsonl(file)
-            : PromptSource.Synthetic(settings.PromptTokens, 100, plan.Seed);
+        var dataset = settings.PromptsFile is { } file ? PromptSource.ReadJsonl(file) : null;
+        var prompts = settings.Traffic.Shaped
+            ? Traffic.TrafficBuilder.Build(settings.Traffic, dataset, settings.PromptTokens, endpoint.MaxTokens, plan.Seed)
+            : dataset ?? PromptSource.Synthetic(settings.PromptTokens, 100, plan.Seed);
         var factory = new RequestFactory(endpoint, prompts);
-        var connections = plan.OpenLoop ? plan.MaxInFlight : plan.Concurrency;
+        var connections = Tuning.SweepRun.Connections(settings) ?? (plan.OpenLoop ? plan.MaxInFlight : plan.Concurrency);
         var connectTimeout = TimeSpan.FromSeconds(Math.Min(10, plan.Timeout.TotalSeconds));
         using var transport = Transports.Create(settings.Client, endpoint.Url, factory, connections, connectTimeout);
         var executor = new RequestExecutor(transport, endpoint, plan.Timeout, env.Time);
@@ -45,7 +51,47 @@ internal static class LatencyRun
             run.Say($"warning: {warning}");
         }
 
+        if (settings.Tuning.Sweep is not null)
+        {
+            return await Tuning.SweepRun.ExecuteAsync(settings, run, executor, baseline, warnings, terminal, ct).ConfigureAwait(false);
+        }
+
         run.Say(Describe(settings));
+        var (record, snapshot, timeline) = await MeasureAsync(settings, run, executor, terminal, ct).ConfigureAwait(false);
+        if (snapshot.Counts.Requests > 0 && snapshot.Counts.Succeeded == 0 && !timeline.Interrupted)
+        {
+            WriteResults(settings, record, run);
+            var top = snapshot.Counts.Errors.OrderByDescending(kv => kv.Value).First();
+            throw new GateRuntimeException($"no request to {endpoint.SafeUrl} succeeded ({snapshot.Counts.Requests} failed, mostly {top.Key})");
+        }
+
+        if (timeline.Interrupted)
+        {
+            run.Say("interrupted; reporting the requests that finished (partial results)");
+        }
+
+        var (path, doc) = WriteResults(settings, record, run);
+        var results = NativeImporter.Read(System.Text.Json.JsonDocument.Parse(doc.ToJsonString()).RootElement.Clone(), path ?? "(not written)", "");
+        results = results with { Warnings = [.. warnings] };
+        new SummaryWriter(settings.Common.Thresholds is null ? env.Out : env.Error).Write(results, record);
+        var tuning = Tuning.TuningStep.Apply(settings, run, results, baseline, settings.Tuning.SloFile ?? settings.Common.Thresholds);
+        return await LatencyReport.GateAndPublishAsync(run, results, baseline,
+            new JsonObject
+            {
+                ["tuning"] = tuning,
+                ["results_file"] = path,
+                ["target"] = record.Target.DeepClone(),
+                ["load"] = record.Load.DeepClone(),
+                ["precision"] = record.Precision?.DeepClone(),
+            }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Drives one load point (settings.Plan) and returns its record; the server's metrics are scraped alongside when asked.</summary>
+    internal static async Task<(RunRecord Record, MeasuredRun Snapshot, LoadTimeline Timeline)> MeasureAsync(
+        RunSettings settings, GateRun run, RequestExecutor executor, bool terminal, CancellationToken ct)
+    {
+        var env = run.Env;
+        var plan = settings.Plan;
         var measurements = new Measurements(env.Time.TimestampFrequency, settings.Goodput);
         var runStart = env.Time.GetTimestamp();
         var wallStart = env.Time.GetUtcNow();
@@ -65,6 +111,12 @@ internal static class LatencyRun
             ? new PrecisionWatch(targets, measurements, env.Time, settings.PrecisionCheckInterval, driver.Finish)
             : null;
         var watching = watch?.RunAsync(progressStop.Token) ?? Task.CompletedTask;
+        using var scraper = settings.Tuning.ServerMetrics is { } metricsUrl ? new ServerMetrics.MetricsScraper(metricsUrl, settings.Tuning.ServerMetricsInterval, env.Time) : null;
+        if (scraper is not null)
+        {
+            await scraper.StartAsync(ct).ConfigureAwait(false);
+        }
+
         var timeline = await driver.RunAsync(ct).ConfigureAwait(false);
         progressStop.Cancel();
         await progress.ConfigureAwait(false);
@@ -81,30 +133,18 @@ internal static class LatencyRun
         {
             Precision = precision is null ? null : PrecisionJson(precision, watch!.StoppedEarly),
         };
-        if (snapshot.Counts.Requests > 0 && snapshot.Counts.Succeeded == 0 && !timeline.Interrupted)
+        if (scraper is not null)
         {
-            WriteResults(settings, record, run);
-            var top = snapshot.Counts.Errors.OrderByDescending(kv => kv.Value).First();
-            throw new GateRuntimeException($"no request to {endpoint.SafeUrl} succeeded ({snapshot.Counts.Requests} failed, mostly {top.Key})");
-        }
-
-        if (timeline.Interrupted)
-        {
-            run.Say("interrupted; reporting the requests that finished (partial results)");
-        }
-
-        var (path, doc) = WriteResults(settings, record, run);
-        var results = NativeImporter.Read(System.Text.Json.JsonDocument.Parse(doc.ToJsonString()).RootElement.Clone(), path ?? "(not written)", "");
-        results = results with { Warnings = [.. warnings] };
-        new SummaryWriter(settings.Common.Thresholds is null ? env.Out : env.Error).Write(results, record);
-        return await LatencyReport.GateAndPublishAsync(run, results, baseline,
-            new JsonObject
+            var scrapes = await scraper.StopAsync(ct).ConfigureAwait(false);
+            var server = ServerMetrics.ServerSummary.Metrics(scrapes, record.Metrics());
+            record = record with { ServerMetrics = server, Server = ServerMetrics.ServerSummary.Section(scraper.Url.ToString(), scrapes, scraper.Failures, server) };
+            if (scraper.Failures > 0)
             {
-                ["results_file"] = path,
-                ["target"] = record.Target.DeepClone(),
-                ["load"] = record.Load.DeepClone(),
-                ["precision"] = record.Precision?.DeepClone(),
-            }, ct).ConfigureAwait(false);
+                run.Say($"warning: {scraper.Failures} scrape(s) of {scraper.Url} failed ({scraper.LastError})");
+            }
+        }
+
+        return (record, snapshot, timeline);
     }
 
     private static JsonObject PrecisionJson(IReadOnlyList<PrecisionStatus> statuses, bool stoppedEarly) => new()
@@ -116,7 +156,7 @@ internal static class LatencyRun
         ["targets"] = new JsonArray([.. statuses.Select(s => (JsonNode)s.ToJson())]),
     };
 
-    private static RunRecord Record(RunSettings settings, GateRun run, DateTimeOffset wallStart, long runStart,
+    internal static RunRecord Record(RunSettings settings, GateRun run, DateTimeOffset wallStart, long runStart,
         LoadTimeline timeline, MeasuredRun snapshot)
     {
         double Wall(long ticks) => wallStart.ToUnixTimeMilliseconds() + run.Env.Time.GetElapsedTime(runStart, ticks).TotalMilliseconds;
@@ -145,7 +185,7 @@ internal static class LatencyRun
         };
     }
 
-    private static (string? Path, JsonObject Doc) WriteResults(RunSettings settings, RunRecord record, GateRun run)
+    internal static (string? Path, JsonObject Doc) WriteResults(RunSettings settings, RunRecord record, GateRun run)
     {
         string? hlog = null;
         if (settings.Shard is not null && settings.SaveResults is { } output)
@@ -166,7 +206,7 @@ internal static class LatencyRun
         return (settings.SaveResults, doc);
     }
 
-    private static JsonObject Target(EndpointSettings e) => new()
+    internal static JsonObject Target(EndpointSettings e) => new()
     {
         ["url"] = e.SafeUrl,
         ["api"] = e.Api.Name(),
@@ -177,7 +217,7 @@ internal static class LatencyRun
         ["auth"] = e.AuthVariable is { } v ? $"from ${v}" : null,
     };
 
-    private static JsonObject Load(RunSettings s) => new()
+    internal static JsonObject Load(RunSettings s) => new()
     {
         ["mode"] = s.Plan.OpenLoop ? "open" : "closed",
         ["concurrency"] = s.Plan.OpenLoop ? null : s.Plan.Concurrency,
@@ -192,6 +232,7 @@ internal static class LatencyRun
         ["warmup_requests"] = s.Plan.WarmupRequests,
         ["timeout_s"] = s.Plan.Timeout.TotalSeconds,
         ["prompts"] = s.PromptsFile is { } f ? Path.GetFileName(f) : $"synthetic ({s.PromptTokens} words)",
+        ["traffic"] = s.Traffic.Shaped ? s.Traffic.Describe() : null,
         ["goodput"] = s.Goodput?.ToString(),
         ["shard"] = s.Shard?.ToString(),
         ["client"] = Transports.NameFor(s.Client, s.Endpoint.Url),

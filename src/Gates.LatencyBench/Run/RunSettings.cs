@@ -39,6 +39,12 @@ internal sealed record RunSettings
     /// <summary>--target-precision: stop once every target's interval is narrow enough (null: run to the bound).</summary>
     public IReadOnlyList<Precision.PrecisionTarget>? Precision { get; init; }
 
+    /// <summary>Prompt lengths, system prompt, turns, maximum-context requests.</summary>
+    public Traffic.TrafficSettings Traffic { get; init; } = new();
+
+    /// <summary>Sweep, SLO, tuning log and server metrics (the tuning loop).</summary>
+    public Tuning.TuningSettings Tuning { get; init; } = new();
+
     /// <summary>How often the live histograms are checked against <see cref="Precision"/>.</summary>
     public TimeSpan PrecisionCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
 }
