@@ -83,6 +83,18 @@ internal sealed record DriftSettings
 
     public ColumnSettings For(string column) => Columns.TryGetValue(column, out var c) ? c : new ColumnSettings();
 
-    public IReadOnlyDictionary<string, ColumnType> TypeOverrides =>
-        Columns.Where(c => c.Value.Type is not null).ToDictionary(c => c.Key, c => c.Value.Type!.Value);
+    /// <summary>Types set by <c>columns.NAME.type</c>, and text for the Evidently config's text columns.</summary>
+    public IReadOnlyDictionary<string, ColumnType> TypeOverrides
+    {
+        get
+        {
+            var types = Columns.Where(c => c.Value.Type is not null).ToDictionary(c => c.Key, c => c.Value.Type!.Value);
+            foreach (var name in Evidently?.TextColumns ?? [])
+            {
+                types.TryAdd(name, ColumnType.Text);
+            }
+
+            return types;
+        }
+    }
 }

@@ -67,7 +67,7 @@ public class EmbeddingDriftTests
         var current = EmbeddingFiles.Parquet(h.Folder, "cur.parquet", EmbeddingFiles.Vectors(6, 600, 16, shift: 0.5, shifted: 8));
         var html = h.Folder.File("report.html");
 
-        h.Run("--reference", reference, "--current", current, "-t", EmbeddingFiles.Thresholds(h.Folder), "--html", html).ShouldExit(1);
+        h.Run("--reference", reference, "--current", current, "-t", EmbeddingFiles.Thresholds(h.Folder, name: "Embedding"), "--html", html).ShouldExit(1);
 
         var page = File.ReadAllText(html);
         page.ShouldContain("Embedding drift (16 dimensions)");
@@ -78,7 +78,7 @@ public class EmbeddingDriftTests
     [InlineData("NaN", "element 3 is NaN")]
     [InlineData("short", "the vector has 31 values, earlier rows have 32")]
     [InlineData("null", "the vector is missing")]
-    [InlineData("text", "not an array of numbers")]
+    [InlineData("text", "array of numbers")]
     public void A_bad_vector_stops_the_run_naming_file_row_and_column(string kind, string message)
     {
         using var h = new DriftCheckHarness();

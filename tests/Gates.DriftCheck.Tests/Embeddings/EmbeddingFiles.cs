@@ -48,9 +48,10 @@ internal static class EmbeddingFiles
         return path;
     }
 
-    public static string Thresholds(TempFolder folder, string? prefix = null, bool critical = true) => folder.Write("thresholds.yaml",
+    /// <summary>A thresholds file declaring the embedding column (ParquetSerializer names it after the property, "Embedding").</summary>
+    public static string Thresholds(TempFolder folder, string? prefix = null, bool critical = true, string name = "embedding") => folder.Write("thresholds.yaml",
         "gates:\n  no-critical-drift:\n    metric: critical_drifted_columns\n    max: 0\n    comparison: lte\n" +
-        "columns:\n  embedding:\n    type: embedding\n" + (prefix is null ? "" : $"    prefix: {prefix}\n") + $"    critical: {(critical ? "true" : "false")}\n");
+        $"columns:\n  {name}:\n    type: embedding\n" + (prefix is null ? "" : $"    prefix: {prefix}\n") + $"    critical: {(critical ? "true" : "false")}\n");
 
     private static string F(float v) => v.ToString("R", CultureInfo.InvariantCulture);
 
