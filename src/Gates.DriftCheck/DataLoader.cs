@@ -10,13 +10,16 @@ namespace Gates.DriftCheck;
 internal static class DataLoader
 {
     public static (TableProfile Reference, TableProfile Current, IReadOnlyList<string> Warnings) Load(
-        string referencePath, string currentPath, DriftSettings drift, DataSettings data, ReadProgress? progress, CancellationToken ct)
+        string referencePath, string currentPath, DriftSettings drift, DataSettings data, ReadProgress? progress, CancellationToken ct,
+        ColumnSamples? referenceSamples = null, ColumnSamples? currentSamples = null)
     {
         var options = data.ToOptions(drift);
         var warnings = new List<string>();
         var referenceTask = Task.Run(
-            () => IsProfile(referencePath) ? ProfileJsonReader.Read(referencePath) : Reference(referencePath, options, drift, ct, progress?.For(referencePath)), ct);
-        var currentTable = TableReader.Read(currentPath, options, ct, progress?.For(currentPath));
+            () => IsProfile(referencePath) ? ProfileJsonReader.Read(referencePath)
+                : Reference(referencePath, options with { Samples = referenceSamples }, drift, ct, progress?.For(referencePath)), ct);
+        var currentTable = TableReader.Read(currentPath, options with { Samples = currentSamples }, ct, progress?.For(currentPath));
+        currentSamples?.Finish(currentTable.Path, currentTable.Rows, [.. currentTable.Columns.Select(c => c.Name)]);
         TableProfile reference;
         try
         {
@@ -41,8 +44,12 @@ internal static class DataLoader
         return (reference, Profiler.Current(currentTable, reference), warnings);
     }
 
-    public static TableProfile Reference(string path, TableReadOptions options, DriftSettings drift, CancellationToken ct, Action<long>? progress = null) =>
-        Profiler.Reference(TableReader.Read(path, options, ct, progress), drift.TypeOverrides);
+    public static TableProfile Reference(string path, TableReadOptions options, DriftSettings drift, CancellationToken ct, Action<long>? progress = null)
+    {
+        var table = TableReader.Read(path, options, ct, progress);
+        options.Samples?.Finish(table.Path, table.Rows, [.. table.Columns.Select(c => c.Name)]);
+        return Profiler.Reference(table, drift.TypeOverrides);
+    }
 
     private static bool IsProfile(string path)
     {

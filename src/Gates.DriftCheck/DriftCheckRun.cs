@@ -6,6 +6,7 @@ using Gates.Core.Results;
 using Gates.Core.Thresholds;
 using Gates.DriftCheck.Analysis;
 using Gates.DriftCheck.Config;
+using Gates.DriftCheck.Data;
 using Gates.DriftCheck.Evidently;
 using Gates.DriftCheck.Reports;
 
@@ -28,15 +29,18 @@ internal static class DriftCheckRun
         drift = evidently is null ? drift : drift with { Mode = DriftMode.Evidently, Evidently = evidently };
         drift = settings.Mode is { } mode ? drift with { Mode = mode } : drift;
 
-        var (reference, current, loadWarnings) = DataLoader.Load(settings.Reference, settings.Current, drift, settings.Data, new ReadProgress(env, TimeSpan.FromSeconds(5)), ct);
-        var result = DriftComparison.Run(reference, current, drift);
+        var (referenceSamples, currentSamples) = (new ColumnSamples(drift, reference: true), new ColumnSamples(drift, reference: false));
+        var (reference, current, loadWarnings) = DataLoader.Load(settings.Reference, settings.Current, drift, settings.Data,
+            new ReadProgress(env, TimeSpan.FromSeconds(5)), ct, referenceSamples, currentSamples);
+        var richWarnings = new List<string>();
+        var result = RichColumns.Apply(DriftComparison.Run(reference, current, drift), reference, referenceSamples, currentSamples, drift, richWarnings);
         if (result.Compared == 0)
         {
             throw new GateInputException("no column could be compared: " +
                 string.Join("; ", result.Columns.Select(c => $"{c.Name}: {c.Reason}").Take(10)));
         }
 
-        var warnings = configWarnings.Concat(loadWarnings).ToList();
+        var warnings = configWarnings.Concat(loadWarnings).Concat(richWarnings).ToList();
         var (tests, testWarning) = evidently is null ? ([], null) : EvidentlyTests.Run(evidently, result);
         if (testWarning is not null)
         {

@@ -66,6 +66,12 @@ internal sealed record ColumnResult
     public IReadOnlyList<SignalResult> Signals { get; init; } = [];
     public Histogram? Histogram { get; init; }
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>For a text column: descriptors and the domain classifier.</summary>
+    public TextDrift? Text { get; init; }
+
+    /// <summary>For an embedding column: classifier, MMD and centroid distance.</summary>
+    public EmbeddingDrift? Embedding { get; init; }
 }
 
 /// <summary>A check beyond the distribution: missing rate, new categories, out-of-range or invalid values.</summary>

@@ -6,6 +6,9 @@ namespace Gates.DriftCheck.Analysis;
 /// <summary>Why a column cannot be compared, if it cannot: checked before any test runs, so no column aborts the run.</summary>
 internal static class NotTested
 {
+    /// <summary>Why a text column is not tested by the comparison itself in Evidently mode (<see cref="TextAnalysis"/> may test it from samples).</summary>
+    public const string EvidentlyText = "text: Evidently compares text with a domain classifier, which needs the data of both sides (a text sample)";
+
     public static ColumnResult? Check(string name, ColumnProfile? reference, ColumnProfile? current, ColumnSettings settings, DriftMode mode)
     {
         var (reason, expected) = Why(reference, current, settings, mode);
@@ -65,7 +68,7 @@ internal static class NotTested
             case ColumnType.Mixed:
                 return (r.TypeReason, false);
             case ColumnType.Text when mode == DriftMode.Evidently:
-                return ("text: Evidently compares text with a domain classifier, which is not reproduced (the default mode compares lengths)", false);
+                return (EvidentlyText, false);
             case ColumnType.Datetime when mode == DriftMode.Evidently:
                 return ("datetime: Evidently's drift preset skips datetime columns", true);
         }

@@ -70,8 +70,31 @@ internal sealed record DriftSettings
     /// <summary>An Evidently report config (--evidently-config): the columns, methods and thresholds it names.</summary>
     public Evidently.EvidentlyConfig? Evidently { get; init; }
 
+    public TextDriftSettings Text { get; init; } = new();
+
+    public EmbeddingDriftSettings EmbeddingDrift { get; init; } = new();
+
+    /// <summary>Embedding columns declared with <c>type: embedding</c> (kept apart from <see cref="Columns"/>: they are not profiled).</summary>
+    public IReadOnlyList<EmbeddingColumn> Embeddings { get; init; } = [];
+
+    /// <summary>Columns declared text here or by the Evidently config (else text is inferred).</summary>
+    public IEnumerable<string> DeclaredText =>
+        Columns.Where(c => c.Value.Type == ColumnType.Text).Select(c => c.Key).Concat(Evidently?.TextColumns ?? []);
+
     public ColumnSettings For(string column) => Columns.TryGetValue(column, out var c) ? c : new ColumnSettings();
 
-    public IReadOnlyDictionary<string, ColumnType> TypeOverrides =>
-        Columns.Where(c => c.Value.Type is not null).ToDictionary(c => c.Key, c => c.Value.Type!.Value);
+    /// <summary>Types set by <c>columns.NAME.type</c>, and text for the Evidently config's text columns.</summary>
+    public IReadOnlyDictionary<string, ColumnType> TypeOverrides
+    {
+        get
+        {
+            var types = Columns.Where(c => c.Value.Type is not null).ToDictionary(c => c.Key, c => c.Value.Type!.Value);
+            foreach (var name in Evidently?.TextColumns ?? [])
+            {
+                types.TryAdd(name, ColumnType.Text);
+            }
+
+            return types;
+        }
+    }
 }

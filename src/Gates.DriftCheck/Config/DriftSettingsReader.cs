@@ -25,7 +25,8 @@ internal static class DriftSettingsReader
 
         if (thresholds.Sections.TryGetValue("columns", out var columns))
         {
-            settings = settings with { Columns = ReadColumns(columns, values) };
+            var embeddings = new List<EmbeddingColumn>();
+            settings = settings with { Columns = ReadColumns(columns, values, embeddings), Embeddings = embeddings };
         }
 
         return values.Problems.Count > 0 ? throw new GateInputException(values.Problems) : settings;
@@ -51,9 +52,11 @@ internal static class DriftSettingsReader
                 "new_categories" => s with { NewCategories = Signal(value, key, "share", 1, s.NewCategories, v) },
                 "out_of_range" => s with { OutOfRange = Signal(value, key, "share", 1, s.OutOfRange, v) },
                 "invalid_values" => s with { InvalidValues = Signal(value, key, "share", 1, s.InvalidValues, v) },
+                "text" => s with { Text = RichColumnSettingsReader.Text(value, s.Text, v) },
+                "embeddings" => s with { EmbeddingDrift = RichColumnSettingsReader.Embeddings(value, s.EmbeddingDrift, v) },
                 _ => Unknown(s, keyNode, $"unknown key 'drift.{key}' (allowed: mode, alpha, power, correction, numeric_effect, " +
                     "categorical_effect, psi_bins, psi_smoothing, max_categories, missing_values, missing_rate, new_categories, " +
-                    "out_of_range, invalid_values)", v),
+                    "out_of_range, invalid_values, text, embeddings)", v),
             };
         }
 
@@ -82,11 +85,17 @@ internal static class DriftSettingsReader
         return result;
     }
 
-    private static Dictionary<string, ColumnSettings> ReadColumns(YamlNode node, YamlValues v)
+    private static Dictionary<string, ColumnSettings> ReadColumns(YamlNode node, YamlValues v, List<EmbeddingColumn> embeddings)
     {
         var columns = new Dictionary<string, ColumnSettings>(StringComparer.Ordinal);
         foreach (var (name, _, value) in v.Mapping(node, "columns"))
         {
+            if (RichColumnSettingsReader.Embedding(name, value, v) is { } embedding)
+            {
+                embeddings.Add(embedding);
+                continue;
+            }
+
             var column = new ColumnSettings();
             foreach (var (key, keyNode, item) in v.Mapping(value, $"columns.{name}"))
             {
@@ -96,7 +105,7 @@ internal static class DriftSettingsReader
                     "critical" => column with { Critical = v.Boolean(item, $"columns.{name}.critical") ?? false },
                     "ignore" => column with { Ignore = v.Boolean(item, $"columns.{name}.ignore") ?? false },
                     "effect" => column with { Effect = v.Number(item, $"columns.{name}.effect", 0, 100, minExclusive: true) },
-                    _ => Unknown(column, keyNode, $"unknown key 'columns.{name}.{key}' (allowed: type, critical, ignore, effect)", v),
+                    _ => Unknown(column, keyNode, $"unknown key 'columns.{name}.{key}' (allowed: type, critical, ignore, effect; prefix with type: embedding)", v),
                 };
             }
 
@@ -114,7 +123,7 @@ internal static class DriftSettingsReader
             return type;
         }
 
-        v.Add(node, $"columns.{column}.type '{YamlValues.Text(node)}' is not one of {string.Join(", ", allowed.Select(t => t.ToWord()))}");
+        v.Add(node, $"columns.{column}.type '{YamlValues.Text(node)}' is not one of {string.Join(", ", allowed.Select(t => t.ToWord()))}, embedding");
         return null;
     }
 

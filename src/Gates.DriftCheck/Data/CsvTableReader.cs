@@ -28,7 +28,7 @@ internal static class CsvTableReader
         {
             using var reader = CsvReader.Create(hashing, csvOptions, leaveOpen: true);
             var names = Header(path, reader, options);
-            var columns = names.Select(n => new ColumnAccumulator(n, options.Missing, options.MaxFieldBytes, options.MaxDistinct)).ToArray();
+            var columns = names.Select(n => new ColumnAccumulator(n, options.Missing, options.MaxFieldBytes, options.MaxDistinct) { Sink = options.Samples?.SinkFor(n) }).ToArray();
             long rows = 0;
             while (reader.Read())
             {

@@ -24,8 +24,10 @@ internal static class ParquetTableReader
         {
             return ReadAsync(path, file, sha256, options, ct, progress).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ParquetException)
+        catch (Exception e) when (e is not (OperationCanceledException or GateInputException))
         {
+            // A damaged file can make the Parquet library fail in any way (out-of-range offsets, bad lengths, bad enums):
+            // every such failure is an input error naming the file, never an internal error.
             throw new GateInputException($"{path}: not a readable Parquet file: {e.Message}");
         }
     }
@@ -34,7 +36,7 @@ internal static class ParquetTableReader
     {
         await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: ct);
         var fields = reader.Schema.GetDataFields();
-        var columns = fields.Select(f => new ColumnAccumulator(Name(f), options.Missing, options.MaxFieldBytes, options.MaxDistinct)).ToList();
+        var columns = fields.Select(f => new ColumnAccumulator(Name(f), options.Missing, options.MaxFieldBytes, options.MaxDistinct) { Sink = options.Samples?.SinkFor(Name(f)) }).ToList();
         long rows = 0;
         var text = new ArrayBufferWriter();
         for (var g = 0; g < reader.RowGroupCount; g++)

@@ -17,4 +17,7 @@ internal sealed record TableReadOptions
 
     /// <summary>Distinct values counted per column; beyond it values are pooled as "other".</summary>
     public int MaxDistinct { get; init; } = 100_000;
+
+    /// <summary>Text samples and embedding vectors kept beside the profile (null: none).</summary>
+    public ColumnSamples? Samples { get; init; }
 }

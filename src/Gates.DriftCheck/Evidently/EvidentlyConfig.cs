@@ -61,6 +61,9 @@ internal sealed record EvidentlyConfig
     public bool IncludeTests { get; init; }
     public IReadOnlyList<EvidentlyMetric> Metrics { get; init; } = [];
 
+    /// <summary>Text columns named by data_definition.text_columns or column_mapping.text_features.</summary>
+    public IReadOnlyList<string> TextColumns { get; init; } = [];
+
     /// <summary>Parts of the config drift-check does not run ("metrics[2]: ColumnSummaryMetric").</summary>
     public IReadOnlyList<string> Unsupported { get; init; } = [];
 }

@@ -33,6 +33,31 @@ internal sealed class EvidentlyConfigReader
         return config with { Unsupported = reader.unsupported };
     }
 
+    /// <summary>The text columns of a data definition (text_columns) or a legacy column mapping (text_features); other keys are unsupported.</summary>
+    private List<string> TextColumns(JsonNode? node, string key)
+    {
+        if (node is not JsonObject definition)
+        {
+            problems.Add($"{path}: '{key}' must be an object");
+            return [];
+        }
+
+        var text = new List<string>();
+        foreach (var (name, value) in definition)
+        {
+            if (name is "text_columns" or "text_features")
+            {
+                text.AddRange(Strings(value, $"{key}.{name}") ?? []);
+            }
+            else if (value is not null)
+            {
+                unsupported.Add($"{key}.{name}");
+            }
+        }
+
+        return text;
+    }
+
     private EvidentlyConfig ReadRoot(JsonObject root)
     {
         var config = new EvidentlyConfig { Path = path, Sha256 = "" };
@@ -46,6 +71,9 @@ internal sealed class EvidentlyConfigReader
                     config = config with { IncludeTests = Bool(value, key) };
                     break;
                 case "metadata" or "tags" or "id" or "name":
+                    break;
+                case "data_definition" or "column_mapping":
+                    config = config with { TextColumns = [.. config.TextColumns, .. TextColumns(value, key)] };
                     break;
                 case "descriptors" or "options":
                     if (value is JsonArray { Count: > 0 } list)

@@ -31,6 +31,9 @@ internal sealed class ColumnAccumulator
 
     public string Name { get; }
 
+    /// <summary>Also receives the cells (text samples), or takes them instead of the summaries (embedding parts).</summary>
+    public Data.CellSink? Sink { get; init; }
+
     public long Rows { get; private set; }
 
     public long Missing { get; private set; }
@@ -92,6 +95,7 @@ internal sealed class ColumnAccumulator
     {
         Rows += count;
         Missing += count;
+        Sink?.AddMissing(Rows - count + 1);
     }
 
     public void Add(ReadOnlySpan<byte> cell, long row)
@@ -100,6 +104,13 @@ internal sealed class ColumnAccumulator
         if (missing.IsMissing(cell))
         {
             Missing++;
+            Sink?.AddMissing(row);
+            return;
+        }
+
+        if (Sink is { Replaces: true } replacing)
+        {
+            replacing.Add(cell, row);
             return;
         }
 
@@ -110,6 +121,7 @@ internal sealed class ColumnAccumulator
             return;
         }
 
+        Sink?.Add(cell, row);
         if (TryNumber(cell, out var number))
         {
             AddNumber(number, cell, row);

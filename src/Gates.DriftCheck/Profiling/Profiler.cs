@@ -22,7 +22,7 @@ internal static class Profiler
         Sha256 = table.Sha256,
         Rows = table.Rows,
         Format = table.Format switch { TableFormat.Jsonl => "jsonl", TableFormat.Parquet => "parquet", _ => "csv" },
-        Columns = Build(table.Columns, typeOf),
+        Columns = Build([.. table.Columns.Where(c => c.Sink is not { Replaces: true })], typeOf),
     };
 
     /// <summary>Columns are independent: sort and summarise them on every core.</summary>

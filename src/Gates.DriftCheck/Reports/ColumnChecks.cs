@@ -14,6 +14,11 @@ internal static class ColumnChecks
     public static IEnumerable<CheckResult> For(ColumnResult column)
     {
         yield return Distribution(column);
+        foreach (var check in RichColumnChecks.For(column))
+        {
+            yield return check;
+        }
+
         foreach (var signal in column.Signals.Where(s => s.Fired && s.Severity != Severity.Off))
         {
             yield return new CheckResult

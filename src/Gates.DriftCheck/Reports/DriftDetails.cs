@@ -86,6 +86,7 @@ internal static class DriftDetails
             })]),
             ["notes"] = new JsonArray([.. c.Notes.Select(n => (JsonNode)n)]),
         };
+        RichColumnsJson.AddTo(o, c);
         if (c.Histogram is { } h)
         {
             o["histogram"] = new JsonObject

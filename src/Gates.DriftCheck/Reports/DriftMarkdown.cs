@@ -73,6 +73,7 @@ internal sealed class DriftMarkdown(DriftResult result, bool includeDetails = tr
             }
         }
 
+        RichColumnsMarkdown.Write(w, result);
         foreach (var warning in report.Warnings)
         {
             w.WriteLine();

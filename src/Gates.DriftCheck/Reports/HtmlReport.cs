@@ -79,11 +79,12 @@ internal static class HtmlReport
             Chart(b, c.Name, h);
         }
 
+        RichColumnsHtml.Render(b, c);
         b.Append("</section>\n");
     }
 
     /// <summary>Grouped bars: for each bin, the reference share then the current share, with the bin label below.</summary>
-    private static void Chart(StringBuilder b, string name, Histogram h)
+    internal static void Chart(StringBuilder b, string name, Histogram h)
     {
         const int top = 10, bottom = 50, left = 40;
         var plotHeight = ChartHeight - top - bottom;

@@ -103,6 +103,32 @@ public class ReaderFuzzTests
         }
     }
 
+    [Theory]
+    [InlineData(56, false)]
+    [InlineData(57, true)]
+    public void Mutated_Parquet_files_never_crash_and_cut_ones_are_exit_2(int seed, bool asReference)
+    {
+        using var h = new DriftCheckHarness();
+        var csv = Slice(h, "reference.csv", "ref.csv", 200);
+        var other = Slice(h, "current-small.csv", "cur.csv", 60);
+        Data.ParquetFiles.FromCsv(csv, h.Folder.File("original.parquet"), rowsPerGroup: 50);
+        var original = File.ReadAllBytes(h.Folder.File("original.parquet"));
+        var i = 0;
+        foreach (var mutation in Mutations.Of(original, seed, 40, Mutations.Truncate, Mutations.FlipByte, Mutations.InvalidUtf8))
+        {
+            var name = $"q{i++}.parquet";
+            File.WriteAllBytes(h.Folder.File(name), mutation.Bytes);
+
+            var run = asReference ? h.Run("--reference", name, "--current", other) : h.Run("--reference", csv, "--current", name);
+
+            run.ShouldNotCrash(name, mutation);
+            if (mutation.IsTruncation)
+            {
+                run.ExitCode.ShouldBe(2, $"{mutation}: {run}");
+            }
+        }
+    }
+
     /// <summary>The first lines of a sample, written to the run's folder.</summary>
     private static string Slice(DriftCheckHarness h, string sample, string name, int lines) =>
         h.Folder.Write(name, string.Join('\n', File.ReadLines(DriftCheckHarness.Sample(sample), Encoding.UTF8).Take(lines)) + "\n");
