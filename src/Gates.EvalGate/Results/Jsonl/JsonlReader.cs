@@ -9,19 +9,16 @@ namespace Gates.EvalGate.Results.Jsonl;
 /// </summary>
 internal static class JsonlReader
 {
-    public static IEvalResults Read(string path, ReadOptions options)
+    public static IEvalResults Read(string path, ReadOptions options, JsonlReadMode? mode = null)
     {
-        using var lines = new JsonLines(path);
-        var parser = new JsonlItemParser(path, options);
-        while (lines.TryRead(out var line))
-        {
-            parser.Parse(line, lines.LineNumber);
-        }
-
-        var sha256 = lines.Sha256();
+        mode ??= JsonlReadMode.Default;
+        var parser = new ItemAggregator(path, options);
+        var (sha256, bytes) = mode.UseParallel(path)
+            ? ParallelLines.Read(path, options, parser, mode.BufferSize, mode.Workers)
+            : SequentialLines.Read(path, options, parser, mode.BufferSize);
         if (parser.Items == 0)
         {
-            throw new GateInputException(lines.BytesRead == 0 ? $"{path}: the results file is empty" : $"{path}: no items: every line is blank");
+            throw new GateInputException(bytes == 0 ? $"{path}: the results file is empty" : $"{path}: no items: every line is blank");
         }
 
         var table = new MetricTable();

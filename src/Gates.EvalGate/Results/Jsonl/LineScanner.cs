@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Gates.Core;
 using Gates.Core.Text;
@@ -5,69 +6,62 @@ using Gates.Core.Text;
 namespace Gates.EvalGate.Results.Jsonl;
 
 /// <summary>
-/// Parses one JSONL line (an object) into the field statistics. Nested objects are flattened with dots, arrays
-/// are skipped, and the only allocations in steady state are the ids of kept items.
+/// Reads JSONL lines (one object each) into <see cref="ScannedLines"/>: one event per field, nested objects flattened
+/// with dots, arrays skipped. It keeps no file-wide statistics, so several scanners can read parts of one file at once;
+/// <see cref="ItemAggregator"/> applies their events in file order.
 /// </summary>
-internal sealed class JsonlItemParser
+internal sealed class LineScanner
 {
     private readonly string path;
-    private readonly ItemIds ids;
-    private readonly ItemRecorder recorder;
     private readonly FieldTable table;
     private byte[] name = new byte[256];
     private int[] prefix = new int[16];
-    private int visited;
+    private long sequence;
 
-    public JsonlItemParser(string path, ReadOptions options)
+    public LineScanner(string path, ReadOptions options, IReadOnlyList<string> idCandidates)
     {
         this.path = path;
-        ids = new ItemIds(path, options.IdField, required: options.KeepItems);
-        recorder = new ItemRecorder(ids);
         table = new FieldTable((text, bytes) =>
         {
-            var isId = ids.CandidateIndex(text) >= 0 || ItemIds.DefaultFields.Contains(text);
-            var field = new FieldStats(text, bytes, isId, options.Wants(text), keepItems: true);
-            if (Items > 0)
-            {
-                field.FirstAbsentLine = FirstItemLine;
-            }
-
-            return field;
+            var candidate = IndexOf(idCandidates, text);
+            var isId = candidate >= 0 || ItemIds.DefaultFields.Contains(text);
+            return new ScanField(text, bytes, isId, candidate, options.Wants(text) && !isId);
         });
     }
 
-    public long Items { get; private set; }
-
-    public long FirstItemLine { get; private set; }
-
-    public IReadOnlyList<FieldStats> Fields => table.Fields;
-
-    public ItemIds Ids => ids;
-
-    public void Parse(ReadOnlySpan<byte> line, long lineNumber)
+    /// <summary>
+    /// Scans one non-blank line. A line that is not valid JSON (or not an object) stops the scan: its error is recorded
+    /// in <paramref name="into"/> and false returned.
+    /// </summary>
+    public bool Scan(ReadOnlySpan<byte> line, long lineNumber, ScannedLines into)
     {
-        var item = Items + 1;
+        sequence++;
         var quoted = line.IndexOf("NaN"u8) >= 0 || line.IndexOf("Infinity"u8) >= 0 ? NonFiniteTokens.Quote(line) : null;
         try
         {
-            ParseObject(quoted ?? line, lineNumber, item, quoted is not null);
+            ScanObject(quoted ?? line, lineNumber, quoted is not null, into);
         }
         catch (JsonException e)
         {
-            throw new GateInputException($"{path}:{lineNumber}: {JsonErrors.Describe(e)}");
+            return Fail(into, new GateInputException($"{path}:{lineNumber}: {JsonErrors.Describe(e)}"));
         }
-
-        Items = item;
-        if (item == 1)
+        catch (GateInputException e)
         {
-            FirstItemLine = lineNumber;
+            return Fail(into, e);
         }
 
-        MarkAbsent(item, lineNumber);
-        recorder.Complete(lineNumber);
+        into.EndLine(lineNumber);
+        return true;
     }
 
-    private void ParseObject(ReadOnlySpan<byte> line, long lineNumber, long item, bool quoted)
+    private static bool Fail(ScannedLines into, Exception error)
+    {
+        into.DropOpenLine();
+        into.Error = error;
+        return false;
+    }
+
+    private void ScanObject(ReadOnlySpan<byte> line, long lineNumber, bool quoted, ScannedLines into)
     {
         var reader = new Utf8JsonReader(line, isFinalBlock: true, state: default);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -77,7 +71,6 @@ internal sealed class JsonlItemParser
 
         var depth = 0;
         var position = 0;
-        visited = 0;
         prefix[0] = 0;
         while (reader.Read())
         {
@@ -90,17 +83,16 @@ internal sealed class JsonlItemParser
             var length = ReadName(ref reader, prefix[depth]);
             var field = table.Find(name.AsSpan(0, length), position++);
             reader.Read();
-            if (!field.Visit(item))
+            if (field.LastLine == sequence)
             {
                 reader.Skip();
                 continue;
             }
 
-            visited++;
-
+            field.LastLine = sequence;
             if (reader.TokenType == JsonTokenType.StartObject)
             {
-                field.Saw(ValueKind.Object, lineNumber);
+                into.Add(field, EventKind.Object);
                 depth++;
                 EnsureName(length + 1);
                 name[length] = (byte)'.';
@@ -113,7 +105,7 @@ internal sealed class JsonlItemParser
                 continue;
             }
 
-            Value(ref reader, field, lineNumber, quoted);
+            Value(ref reader, field, quoted, into);
         }
     }
 
@@ -130,75 +122,57 @@ internal sealed class JsonlItemParser
         return start + reader.CopyString(name.AsSpan(start));
     }
 
-    private void Value(ref Utf8JsonReader reader, FieldStats field, long lineNumber, bool quoted)
+    private static void Value(ref Utf8JsonReader reader, ScanField field, bool quoted, ScannedLines into)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
                 if ((FastNumber.TryParse(reader.ValueSpan, out var number) || reader.TryGetDouble(out number)) && double.IsFinite(number))
                 {
-                    field.Saw(ValueKind.Number, lineNumber);
-                    Add(field, number);
-                    recorder.Id(field, ref reader);
+                    into.Add(field, EventKind.Number, number, field.Candidate >= 0 ? Encoding.UTF8.GetString(reader.ValueSpan) : null);
                 }
                 else
                 {
-                    field.SawNonFinite(lineNumber);
+                    into.Add(field, EventKind.NonFinite);
                 }
 
                 break;
             case JsonTokenType.True:
             case JsonTokenType.False:
-                field.Saw(ValueKind.Boolean, lineNumber);
-                Add(field, reader.TokenType == JsonTokenType.True ? 1 : 0);
+                into.Add(field, EventKind.Boolean, reader.TokenType == JsonTokenType.True ? 1 : 0);
                 break;
             case JsonTokenType.String:
                 if (quoted && (reader.ValueTextEquals("NaN"u8) || reader.ValueTextEquals("Infinity"u8) || reader.ValueTextEquals("-Infinity"u8)))
                 {
-                    field.SawNonFinite(lineNumber);
+                    into.Add(field, EventKind.NonFinite);
                 }
                 else
                 {
-                    field.Saw(ValueKind.String, lineNumber);
-                    recorder.Id(field, ref reader);
+                    into.Add(field, EventKind.String, text: field.Candidate >= 0 ? reader.GetString()! : null);
                 }
 
                 break;
             case JsonTokenType.Null:
-                field.SawNull(lineNumber);
+                into.Add(field, EventKind.Null);
                 break;
             case JsonTokenType.StartArray:
-                field.Saw(ValueKind.Array, lineNumber);
+                into.Add(field, EventKind.Array);
                 reader.Skip();
                 break;
         }
     }
 
-    private void Add(FieldStats field, double value)
+    private static int IndexOf(IReadOnlyList<string> names, string text)
     {
-        if (!field.Aggregate)
+        for (var i = 0; i < names.Count; i++)
         {
-            return;
-        }
-
-        field.Stats.Add(value);
-        recorder.Value(field, value);
-    }
-
-    private void MarkAbsent(long item, long lineNumber)
-    {
-        if (visited == table.Fields.Count)
-        {
-            return;
-        }
-
-        foreach (var field in table.Fields)
-        {
-            if (field.LastItem != item && field.FirstAbsentLine == 0)
+            if (names[i] == text)
             {
-                field.FirstAbsentLine = lineNumber;
+                return i;
             }
         }
+
+        return -1;
     }
 
     private void EnsureName(int length)
