@@ -13,12 +13,16 @@ internal sealed class ItemAggregator
     private readonly List<FieldStats> fields = [];
     private readonly Dictionary<string, FieldStats> byName = new(StringComparer.Ordinal);
 
-    public ItemAggregator(string path, ReadOptions options)
+    /// <param name="hashIds">Keep only hashes of the ids and no per-item values (a repeat throws <see cref="RepeatedIdSeen"/>).</param>
+    public ItemAggregator(string path, ReadOptions options, bool hashIds = false)
     {
         this.options = options;
-        ids = new ItemIds(path, options.IdField, required: options.KeepItems);
+        HashIds = hashIds;
+        ids = new ItemIds(path, options.IdField, required: options.KeepItems, hashOnly: hashIds);
         recorder = new ItemRecorder(ids);
     }
+
+    public bool HashIds { get; }
 
     public long Items { get; private set; }
 
@@ -83,6 +87,10 @@ internal sealed class ItemAggregator
             {
                 ids.Capture(e.Field.Candidate, scanned.Text(e.Text));
             }
+            else if (e.Text == ScannedLines.HashedText)
+            {
+                ids.CaptureHash(e.Field.Candidate, BitConverter.DoubleToUInt64Bits(e.Number));
+            }
         }
 
         Items = item;
@@ -102,7 +110,7 @@ internal sealed class ItemAggregator
             return known;
         }
 
-        var field = new FieldStats(scanned.Name, scanned.Utf8, scanned.IsId, options.Wants(scanned.Name), keepItems: true);
+        var field = new FieldStats(scanned.Name, scanned.Utf8, scanned.IsId, options.Wants(scanned.Name), keepItems: !HashIds);
         if (Items > 0)
         {
             field.FirstAbsentLine = FirstItemLine;

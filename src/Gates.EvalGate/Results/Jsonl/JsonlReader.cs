@@ -12,10 +12,20 @@ internal static class JsonlReader
     public static IEvalResults Read(string path, ReadOptions options, JsonlReadMode? mode = null)
     {
         mode ??= JsonlReadMode.Default;
-        var parser = new ItemAggregator(path, options);
-        var (sha256, bytes) = mode.UseParallel(path)
-            ? ParallelLines.Read(path, options, parser, mode.BufferSize, mode.Workers)
-            : SequentialLines.Read(path, options, parser, mode.BufferSize);
+        ItemAggregator parser;
+        string sha256;
+        long bytes;
+        try
+        {
+            // Without pairing, a file that can be read twice keeps only hashes of its ids (memory flat in its length);
+            // only when an id repeats is it read again keeping ids and per-item values for item-level statistics.
+            (parser, sha256, bytes) = ReadWith(path, options, mode, hashIds: !options.KeepItems && mode.CanReadTwice(path));
+        }
+        catch (RepeatedIdSeen)
+        {
+            (parser, sha256, bytes) = ReadWith(path, options, mode, hashIds: false);
+        }
+
         if (parser.Items == 0)
         {
             throw new GateInputException(bytes == 0 ? $"{path}: the results file is empty" : $"{path}: no items: every line is blank");
@@ -68,5 +78,14 @@ internal static class JsonlReader
         }
 
         return new ComputedResults(path, "jsonl", sha256, warnings, table);
+    }
+
+    private static (ItemAggregator Parser, string Sha256, long Bytes) ReadWith(string path, ReadOptions options, JsonlReadMode mode, bool hashIds)
+    {
+        var parser = new ItemAggregator(path, options, hashIds);
+        var (sha256, bytes) = mode.UseParallel(path)
+            ? ParallelLines.Read(path, options, parser, mode.BufferSize, mode.Workers)
+            : SequentialLines.Read(path, options, parser, mode.BufferSize);
+        return (parser, sha256, bytes);
     }
 }

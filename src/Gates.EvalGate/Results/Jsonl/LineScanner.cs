@@ -16,11 +16,15 @@ internal sealed class LineScanner
     private readonly FieldTable table;
     private byte[] name = new byte[256];
     private int[] prefix = new int[16];
+    private readonly bool hashIds;
+    private byte[] idText = new byte[64];
     private long sequence;
 
-    public LineScanner(string path, ReadOptions options, IReadOnlyList<string> idCandidates)
+    /// <param name="hashIds">Ids are passed on as hashes of their text (<see cref="IdHashes"/>), not as strings.</param>
+    public LineScanner(string path, ReadOptions options, IReadOnlyList<string> idCandidates, bool hashIds = false)
     {
         this.path = path;
+        this.hashIds = hashIds;
         table = new FieldTable((text, bytes) =>
         {
             var candidate = IndexOf(idCandidates, text);
@@ -122,13 +126,19 @@ internal sealed class LineScanner
         return start + reader.CopyString(name.AsSpan(start));
     }
 
-    private static void Value(ref Utf8JsonReader reader, ScanField field, bool quoted, ScannedLines into)
+    private void Value(ref Utf8JsonReader reader, ScanField field, bool quoted, ScannedLines into)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
                 if ((FastNumber.TryParse(reader.ValueSpan, out var number) || reader.TryGetDouble(out number)) && double.IsFinite(number))
                 {
+                    if (hashIds && field.Candidate >= 0)
+                    {
+                        into.AddIdHash(field, EventKind.Number, IdHashes.Hash(reader.ValueSpan));
+                        break;
+                    }
+
                     into.Add(field, EventKind.Number, number, field.Candidate >= 0 ? Encoding.UTF8.GetString(reader.ValueSpan) : null);
                 }
                 else
@@ -146,6 +156,10 @@ internal sealed class LineScanner
                 {
                     into.Add(field, EventKind.NonFinite);
                 }
+                else if (hashIds && field.Candidate >= 0)
+                {
+                    into.AddIdHash(field, EventKind.String, IdHashes.Hash(IdText(ref reader)));
+                }
                 else
                 {
                     into.Add(field, EventKind.String, text: field.Candidate >= 0 ? reader.GetString()! : null);
@@ -160,6 +174,21 @@ internal sealed class LineScanner
                 reader.Skip();
                 break;
         }
+    }
+
+    private ReadOnlySpan<byte> IdText(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return reader.ValueSpan;
+        }
+
+        if (idText.Length < reader.ValueSpan.Length)
+        {
+            idText = new byte[reader.ValueSpan.Length * 2];
+        }
+
+        return idText.AsSpan(0, reader.CopyString(idText));
     }
 
     private static int IndexOf(IReadOnlyList<string> names, string text)

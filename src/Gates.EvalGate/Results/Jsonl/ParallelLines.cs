@@ -39,7 +39,7 @@ internal static class ParallelLines
                         break;
                     }
 
-                    var scan = idle.Count > 0 ? idle.Pop() : new ChunkScan(new LineScanner(path, options, aggregator.Ids.Candidates));
+                    var scan = idle.Count > 0 ? idle.Pop() : new ChunkScan(new LineScanner(path, options, aggregator.Ids.Candidates, aggregator.HashIds));
                     pending.Enqueue((chunk, scan, Task.Run(() => scan.Scan(chunk))));
                 }
 

@@ -12,6 +12,9 @@ internal sealed class ScannedLines
     private readonly List<(long Line, int End)> lines = [];
     private readonly List<string> texts = [];
 
+    /// <summary>The <see cref="LineEvent.Text"/> of an id kept as a hash.</summary>
+    public const int HashedText = -2;
+
     public int LineCount => lines.Count;
 
     public Exception? Error { get; set; }
@@ -33,6 +36,10 @@ internal sealed class ScannedLines
 
         events.Add(new LineEvent(field, kind, number, index));
     }
+
+    /// <summary>An id's event whose text is kept only as its hash (in <see cref="LineEvent.Number"/>, Text -2).</summary>
+    public void AddIdHash(ScanField field, EventKind kind, ulong hash) =>
+        events.Add(new LineEvent(field, kind, BitConverter.UInt64BitsToDouble(hash), HashedText));
 
     public void EndLine(long line) => lines.Add((line, events.Count));
 

@@ -9,7 +9,7 @@ internal static class SequentialLines
     public static (string Sha256, long Bytes) Read(string path, ReadOptions options, ItemAggregator aggregator, int bufferSize)
     {
         using var lines = new JsonLines(path, bufferSize);
-        var scanner = new LineScanner(path, options, aggregator.Ids.Candidates);
+        var scanner = new LineScanner(path, options, aggregator.Ids.Candidates, aggregator.HashIds);
         var scanned = new ScannedLines();
         while (Next(lines, aggregator, scanned, out var line))
         {
