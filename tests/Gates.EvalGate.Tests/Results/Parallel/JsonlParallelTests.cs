@@ -127,7 +127,7 @@ public class JsonlParallelTests
     }
 
     [Fact]
-    public void A_large_regular_file_is_read_in_parallel_by_default_and_a_pipe_line_by_line()
+    public async Task A_large_regular_file_is_read_in_parallel_by_default_and_a_pipe_line_by_line()
     {
         using var folder = new TempFolder();
         var path = new GeneratedJsonl(200).WriteTo(folder.File("items.jsonl"));
@@ -144,7 +144,7 @@ public class JsonlParallelTests
         small.UseParallel(fifo).ShouldBeFalse();
         var writer = Task.Run(() => File.WriteAllBytes(fifo, File.ReadAllBytes(path)));
         var streamed = ReadComparison.Describe(fifo, ReadOptions.Default, small);
-        writer.Wait(TimeSpan.FromMinutes(2)).ShouldBeTrue();
+        await writer.WaitAsync(TimeSpan.FromMinutes(2));
 
         streamed.ShouldBe(ReadComparison.Describe(path, ReadOptions.Default, small).Replace(path, fifo, StringComparison.Ordinal));
     }
