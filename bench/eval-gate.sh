@@ -1,18 +1,42 @@
 #!/usr/bin/env bash
-# End-to-end eval-gate benchmark: one million per-item JSONL lines (~160 MB) through ten gates, as a user runs it.
-# Usage: bash bench/eval-gate.sh [lines]   (numbers go to docs/benchmarks.md)
+# End-to-end eval-gate benchmark: one million per-item JSONL lines (~160 MB) through ten gates, as a user runs it,
+# side by side in each round with: the same file paired against itself (--baseline, one McNemar delta gate over 1M
+# items), a plain Python json.loads loop (bench/eval-gate-python.py) and `cat` (the page-cache floor).
+# Usage: bash bench/eval-gate.sh [lines] [rounds]   (numbers go to docs/benchmarks.md)
+# BEFORE=/path/to/eval-gate.dll adds an earlier build (e.g. of main) to each round.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lines=${1:-1000000}
+rounds=${2:-3}
 file=/tmp/gates-bench-$lines.jsonl
-dotnet build -c Release src/Gates.EvalGate -o /tmp/gates-bench-eval-gate >/dev/null
+out=/tmp/gates-bench-eval-gate
+dotnet build -c Release src/Gates.EvalGate -o "$out" >/dev/null
 [ -f "$file" ] || dotnet run -c Release --project bench/EvalGateJsonl -- "$lines" "$file" --repeat 0 >/dev/null
-mb=$(( $(stat -c %s "$file") / 1000000 ))
-echo "file: $file ($mb MB, $lines lines)"
-for run in 1 2 3 4 5; do
-  /usr/bin/time -f "%e %M %U %S" -o /tmp/gates-bench-time dotnet /tmp/gates-bench-eval-gate/eval-gate.dll \
-    --results "$file" --thresholds bench/EvalGateJsonl/ten-gates.yaml --ci none >/dev/null || true
+mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN{printf "%.1f", b/1e6}')
+echo "file: $file ($mb MB, $lines lines), $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+measure() { # name, command...
+  local name=$1; shift
+  /usr/bin/time -f "%e %M %U %S" -o /tmp/gates-bench-time "$@" >/dev/null || true
   read -r seconds kb user sys < /tmp/gates-bench-time
-  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}')
-  echo "run $run: ${seconds}s wall ($(awk -v m="$mb" -v s="$seconds" 'BEGIN{printf "%.0f", m/s}') MB/s), ${cpu}s CPU, peak RSS $((kb / 1024)) MB"
+  awk -v n="$name" -v s="$seconds" -v k="$kb" -v u="$user" -v y="$sys" -v m="$mb" \
+    'BEGIN{printf "  %-24s %6.2f s wall %6.0f MB/s  %5.2f s CPU  peak RSS %4.0f MB\n", n, s, m/s, u+y, k/1024}'
+}
+
+for round in $(seq "$rounds"); do
+  echo "round $round (load average $(cut -d' ' -f1 /proc/loadavg))"
+  measure "eval-gate" dotnet "$out/eval-gate.dll" --results "$file" \
+    --thresholds bench/EvalGateJsonl/ten-gates.yaml --ci none
+  if [ -n "${BEFORE:-}" ]; then
+    measure "eval-gate (before)" dotnet "$BEFORE" --results "$file" \
+      --thresholds bench/EvalGateJsonl/ten-gates.yaml --ci none
+  fi
+  measure "eval-gate --baseline" dotnet "$out/eval-gate.dll" --results "$file" --baseline "$file" \
+    --thresholds bench/EvalGateJsonl/ten-gates-paired.yaml --ci none
+  if [ -n "${BEFORE:-}" ]; then
+    measure "eval-gate --baseline (before)" dotnet "$BEFORE" --results "$file" --baseline "$file" \
+      --thresholds bench/EvalGateJsonl/ten-gates-paired.yaml --ci none
+  fi
+  measure "python json loop" python3 bench/eval-gate-python.py "$file"
+  measure "cat (page cache)" cat "$file"
 done

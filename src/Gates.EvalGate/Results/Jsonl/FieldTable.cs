@@ -7,15 +7,15 @@ namespace Gates.EvalGate.Results.Jsonl;
 /// same order, so the field seen at the same position on the previous line is tried first; otherwise an
 /// open-addressing hash table over the bytes is searched. New names are added with <paramref name="create"/>.
 /// </summary>
-internal sealed class FieldTable(Func<string, byte[], FieldStats> create)
+internal sealed class FieldTable(Func<string, byte[], ScanField> create)
 {
-    private readonly List<FieldStats> fields = [];
+    private readonly List<ScanField> fields = [];
     private int[] slots = new int[64];
     private int[] predicted = new int[32];
 
-    public IReadOnlyList<FieldStats> Fields => fields;
+    public IReadOnlyList<ScanField> Fields => fields;
 
-    public FieldStats Find(ReadOnlySpan<byte> name, int position)
+    public ScanField Find(ReadOnlySpan<byte> name, int position)
     {
         if (position < predicted.Length)
         {

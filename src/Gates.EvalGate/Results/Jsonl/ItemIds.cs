@@ -6,14 +6,17 @@ namespace Gates.EvalGate.Results.Jsonl;
 /// Chooses each item's id (--id-field, else the first of id, item_id, sample_id, doc_id found on the first item).
 /// Lines with an id seen before are runs of that item (repeats): they share its position. Without pairing
 /// (<paramref name="required"/> false) a line without the id is an item of its own; with pairing it is an error.
+/// With <paramref name="hashOnly"/> only hashes of the ids are kept, to notice a repeat (<see cref="RepeatedIdSeen"/>).
 /// </summary>
-internal sealed class ItemIds(string path, string? idField, bool required = true)
+internal sealed class ItemIds(string path, string? idField, bool required = true, bool hashOnly = false)
 {
     public static readonly string[] DefaultFields = ["id", "item_id", "sample_id", "doc_id"];
 
     private readonly Dictionary<string, (int Position, long Line)> seen = new(StringComparer.Ordinal);
     private readonly List<string> order = [];
     private readonly string?[] values = new string?[idField is null ? DefaultFields.Length : 1];
+    private readonly ulong[] hashValues = new ulong[idField is null ? DefaultFields.Length : 1];
+    private readonly IdHashes? hashes = hashOnly ? new() : null;
 
     /// <summary>Lines whose id an earlier line already had.</summary>
     public long Repeats { get; private set; }
@@ -47,6 +50,15 @@ internal sealed class ItemIds(string path, string? idField, bool required = true
 
     public void Capture(int candidate, string value) => values[candidate] ??= value;
 
+    /// <summary>Notes the hash of an id (<see cref="IdHashes.Hash"/> of its text) when only hashes are kept.</summary>
+    public void CaptureHash(int candidate, ulong hash)
+    {
+        if (hashValues[candidate] == 0)
+        {
+            hashValues[candidate] = hash;
+        }
+    }
+
     /// <summary>The position of the item that just ended among the items with ids, or -1 when ids are unavailable.</summary>
     public int Complete(long line)
     {
@@ -57,6 +69,7 @@ internal sealed class ItemIds(string path, string? idField, bool required = true
         finally
         {
             Array.Clear(values);
+            Array.Clear(hashValues);
         }
     }
 
@@ -69,7 +82,7 @@ internal sealed class ItemIds(string path, string? idField, bool required = true
 
         if (Field is null)
         {
-            var index = Array.FindIndex(values, v => v is not null);
+            var index = hashes is null ? Array.FindIndex(values, v => v is not null) : Array.FindIndex(hashValues, v => v != 0);
             if (index < 0)
             {
                 Unavailable = true;
@@ -77,6 +90,11 @@ internal sealed class ItemIds(string path, string? idField, bool required = true
             }
 
             Field = Candidates[index];
+        }
+
+        if (hashes is not null)
+        {
+            return Seen(hashValues[CandidateIndex(Field)], line);
         }
 
         var id = values[CandidateIndex(Field)];
@@ -100,5 +118,20 @@ internal sealed class ItemIds(string path, string? idField, bool required = true
         seen[id] = (order.Count, line);
         order.Add(id);
         return order.Count - 1;
+    }
+
+    private int Seen(ulong hash, long line)
+    {
+        if (hash == 0 && required)
+        {
+            throw new GateInputException($"{path}:{line}: the item has no id field '{Field}' (a string or number); every item needs one to be paired");
+        }
+
+        if (hash != 0 && !hashes!.Add(hash))
+        {
+            throw new RepeatedIdSeen();
+        }
+
+        return -1;
     }
 }

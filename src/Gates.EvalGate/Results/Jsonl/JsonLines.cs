@@ -11,16 +11,18 @@ namespace Gates.EvalGate.Results.Jsonl;
 /// </summary>
 internal sealed class JsonLines : IDisposable
 {
-    private const int InitialSize = 1 << 20;
+    /// <summary>The buffer a reader starts with (it doubles for a longer line).</summary>
+    public const int InitialSize = 1 << 20;
     private readonly InputStream stream;
-    private byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+    private byte[] buffer;
     private int start;
     private int end;
     private bool endOfFile;
     private bool first = true;
 
-    public JsonLines(string path)
+    public JsonLines(string path, int bufferSize = InitialSize)
     {
+        buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
         try
         {
             stream = InputFiles.Open(path, ResultsFile.What);

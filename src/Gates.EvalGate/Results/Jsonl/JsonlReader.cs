@@ -9,19 +9,26 @@ namespace Gates.EvalGate.Results.Jsonl;
 /// </summary>
 internal static class JsonlReader
 {
-    public static IEvalResults Read(string path, ReadOptions options)
+    public static IEvalResults Read(string path, ReadOptions options, JsonlReadMode? mode = null)
     {
-        using var lines = new JsonLines(path);
-        var parser = new JsonlItemParser(path, options);
-        while (lines.TryRead(out var line))
+        mode ??= JsonlReadMode.Default;
+        ItemAggregator parser;
+        string sha256;
+        long bytes;
+        try
         {
-            parser.Parse(line, lines.LineNumber);
+            // Without pairing, a file that can be read twice keeps only hashes of its ids (memory flat in its length);
+            // only when an id repeats is it read again keeping ids and per-item values for item-level statistics.
+            (parser, sha256, bytes) = ReadWith(path, options, mode, hashIds: !options.KeepItems && mode.CanReadTwice(path));
+        }
+        catch (RepeatedIdSeen)
+        {
+            (parser, sha256, bytes) = ReadWith(path, options, mode, hashIds: false);
         }
 
-        var sha256 = lines.Sha256();
         if (parser.Items == 0)
         {
-            throw new GateInputException(lines.BytesRead == 0 ? $"{path}: the results file is empty" : $"{path}: no items: every line is blank");
+            throw new GateInputException(bytes == 0 ? $"{path}: the results file is empty" : $"{path}: no items: every line is blank");
         }
 
         var table = new MetricTable();
@@ -71,5 +78,14 @@ internal static class JsonlReader
         }
 
         return new ComputedResults(path, "jsonl", sha256, warnings, table);
+    }
+
+    private static (ItemAggregator Parser, string Sha256, long Bytes) ReadWith(string path, ReadOptions options, JsonlReadMode mode, bool hashIds)
+    {
+        var parser = new ItemAggregator(path, options, hashIds);
+        var (sha256, bytes) = mode.UseParallel(path)
+            ? ParallelLines.Read(path, options, parser, mode.BufferSize, mode.Workers)
+            : SequentialLines.Read(path, options, parser, mode.BufferSize);
+        return (parser, sha256, bytes);
     }
 }
