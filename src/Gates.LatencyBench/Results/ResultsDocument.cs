@@ -17,7 +17,7 @@ internal static class ResultsDocument
     public static JsonObject Create(RunRecord run, string? histogramLog)
     {
         var metrics = run.Metrics();
-        var reasons = RunValidity.Reasons(metrics, run.MaxScheduleLagMs, run.Interrupted, run.OpenLoop);
+        List<string> reasons = [.. run.MergeProblems, .. RunValidity.Reasons(metrics, run.MaxScheduleLagMs, run.Interrupted, run.OpenLoop)];
         var doc = new JsonObject
         {
             ["format"] = FormatName,

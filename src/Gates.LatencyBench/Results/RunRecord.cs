@@ -25,6 +25,9 @@ internal sealed record RunRecord
     /// <summary>The --target-precision outcome (the "precision" section of the results file), when asked.</summary>
     public JsonObject? Precision { get; init; }
 
+    /// <summary>Why merged shards cannot count as one run (they ran too far apart); each makes the run invalid.</summary>
+    public IReadOnlyList<string> MergeProblems { get; init; } = [];
+
     /// <summary>Paths of the shard results a merged record was made from.</summary>
     public IReadOnlyList<string> MergedFrom { get; init; } = [];
 
