@@ -5,23 +5,21 @@ namespace Gates.LatencyBench.Results;
 
 /// <summary>
 /// Whether shards ran at the same time, and the window of their merge. Shards are started by separate processes
-/// (often on separate machines), so their measurement windows never start at exactly the same instant. Their starts,
-/// and their ends, may differ by at most <see cref="Tolerance"/>: max(<see cref="MinSkewSeconds"/> s,
-/// <see cref="SkewShare"/> of the shortest shard's window). Within it the merged window is the mean of the shard
-/// windows, so the merged rates are the sums of the shard rates; beyond it the shards did not load the server
-/// together and the merged run is invalid.
+/// (often on separate machines), so their measurement windows never start at exactly the same instant. Their starts
+/// may differ by at most <see cref="Tolerance"/>: max(<see cref="MinSkewSeconds"/> s, <see cref="SkewShare"/> of the
+/// shortest shard's window). Within it the merged window is the mean of the shard windows, so for shards of equal
+/// length the merged rates are the sums of the shard rates; beyond it the shards did not load the server together
+/// and the merged run is invalid. Ends are not checked: a shard bounded by --requests ends when its count is done.
 /// </summary>
 internal static class ShardAlignment
 {
-    /// <summary>Start (and end) skew always tolerated, in seconds.</summary>
+    /// <summary>Start skew always tolerated, in seconds.</summary>
     public const double MinSkewSeconds = 1;
 
-    /// <summary>Start (and end) skew tolerated, as a share of the shortest shard window.</summary>
+    /// <summary>Start skew tolerated, as a share of the shortest shard window.</summary>
     public const double SkewShare = 0.05;
 
     public static double StartSkewSeconds(IReadOnlyList<RunWindow> windows) => Spread(windows.Select(w => w.StartUnixMs));
-
-    public static double EndSkewSeconds(IReadOnlyList<RunWindow> windows) => Spread(windows.Select(w => w.EndUnixMs));
 
     public static double Tolerance(IReadOnlyList<RunWindow> windows) => Math.Max(MinSkewSeconds, SkewShare * windows.Min(w => w.Seconds));
 
@@ -36,16 +34,10 @@ internal static class ShardAlignment
 
         var tolerance = Tolerance(windows);
         var start = StartSkewSeconds(windows);
-        var end = EndSkewSeconds(windows);
         if (start > tolerance)
         {
             problems.Add($"the shards started {F(start)} s apart, more than the {F(tolerance)} s tolerated (max({F(MinSkewSeconds)} s, " +
                 $"{SkewShare:P0} of the shortest shard window)): they did not load the server at the same time");
-        }
-
-        if (end > tolerance)
-        {
-            problems.Add($"the shards ended {F(end)} s apart, more than the {F(tolerance)} s tolerated: they did not load the server at the same time");
         }
 
         return problems;

@@ -83,18 +83,18 @@ public class ShardMergeTests
     public void Shards_started_apart_within_the_tolerance_merge_to_the_sum_of_their_rates()
     {
         using var temp = new TempFolder();
-        // Four shards, each 10 requests in its 10 s window: 1 req/s each, started up to 0.22 s apart.
+        // Four shards, each 100 requests in its 10 s window: 10 req/s each, started up to 0.22 s apart.
         var offsets = new[] { 0, 220, 70, 150 };
-        var shards = offsets.Select((o, i) => ShardReader.Read(Write(temp, Shard(i + 1, 4, [.. Enumerable.Repeat(10L, 10)], 0, 1_700_000_000_000 + o), $"s{i + 1}")))
+        var shards = offsets.Select((o, i) => ShardReader.Read(Write(temp, Shard(i + 1, 4, [.. Enumerable.Repeat(10L, 100)], 0, 1_700_000_000_000 + o), $"s{i + 1}")))
             .ToList();
 
         var merged = ShardMerger.Merge(shards, new ToolInfo("latency-bench", "t"), DateTimeOffset.UnixEpoch, 50);
         var doc = ResultsDocument.Create(merged, null);
 
         var metrics = merged.Metrics();
-        metrics["requests_per_second"].ShouldBe(4, 1e-9);
+        metrics["requests_per_second"].ShouldBe(40, 1e-9);
         metrics["duration_s"].ShouldBe(10, 1e-9);
-        metrics["sent_requests_per_second"].ShouldBe(39 / 9.9, 1e-9);
+        metrics["sent_requests_per_second"].ShouldBe(399 / 9.9, 1e-9);
         doc["valid"]!.GetValue<bool>().ShouldBeTrue(doc.ToJsonString());
         doc["load"]!["shard_start_skew_s"]!.GetValue<double>().ShouldBe(0.22, 1e-9);
         doc["load"]!["shard_skew_tolerance_s"]!.GetValue<double>().ShouldBe(1);
@@ -122,7 +122,7 @@ public class ShardMergeTests
         ShardAlignment.Tolerance([W(0, 600), W(2500, 600)]).ShouldBe(30);
         ShardAlignment.Problems([W(0, 600), W(2500, 600)]).ShouldBeEmpty();
         ShardAlignment.Problems([W(0, 10), W(900, 10)]).ShouldBeEmpty();
-        ShardAlignment.Problems([W(0, 10), W(0, 12)]).Single().ShouldContain("ended 2 s apart");
+        ShardAlignment.Problems([W(0, 10), W(1100, 10)]).Single().ShouldContain("started 1.1 s apart");
     }
 
     [Fact]
