@@ -96,7 +96,7 @@ sse_https() { sse_case sse-https 18092 4 200 8 50 10 32 2 https; }
 # Four shard processes at a quarter of the rate each, started 0.1 s apart, merged; then one process at the full rate.
 shards() {
   start_nginx
-  rate=${SHARD_RATE:-2000} each=$(( ${SHARD_RATE:-2000} / 4 ))
+  rate=${SHARD_RATE:-400} each=$(( ${SHARD_RATE:-400} / 4 ))
   echo "== shards: 4 processes at $each req/s each (started 0.1 s apart) vs one at $rate req/s, 20 s, nginx =="
   rm -f "$out"/shard-*.json "$out"/shard-*.hlog
   load | tee "$out/shards-load.txt"

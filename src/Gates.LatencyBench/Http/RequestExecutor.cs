@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using Gates.LatencyBench.Endpoints;
 using Gates.LatencyBench.Measure;
 
@@ -16,7 +17,8 @@ internal sealed class RequestExecutor(ITransport transport, EndpointSettings end
 
     private readonly System.Collections.Concurrent.ConcurrentBag<CancellationTokenSource> timers = [];
 
-    public async Task ExecuteAsync(RequestOutcome outcome, CancellationToken runToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    public async ValueTask ExecuteAsync(RequestOutcome outcome, CancellationToken runToken)
     {
         // Timeout sources are pooled (reset after use): a new linked source per request costs more than the request
         // itself against a fast local server. The run token cancels through a registration kept for the request.
