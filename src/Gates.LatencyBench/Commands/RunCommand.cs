@@ -55,7 +55,9 @@ internal static class RunCommand
         var baseline = T("--baseline", "Results of the current production model, for delta gates (any supported format)", "-b");
         var baselineEntry = T("--baseline-entry", "Which result of a multi-result baseline file (1-based)");
         var progress = T("--progress", "auto | live | plain | off (default auto: live in a terminal, plain lines in CI)");
-        var client = T("--client", "auto | raw | system: the lean HTTP/1.1 client (http) or .NET HttpClient (default auto: raw for http, system for https)");
+        var client = T("--client", "auto | raw | system: the lean HTTP/1.1 client or .NET HttpClient (default auto: the lean client, http and https)");
+        var caCert = T("--ca-cert", "https: trust the PEM certificate(s) in FILE (a private CA or a self-signed test server) instead of the system store");
+        var insecure = EnvOption.Flag(env, "--insecure", "https: accept any server certificate, unchecked (test servers only)");
         var precision = T(Precision.PrecisionTarget.Flag, "Stop once the 95% interval of each named percentile is within ±X% of it, e.g. p95:5% or p95:5%,ttft_p99:10%; --duration/--requests stay the cap");
         var noProbe = EnvOption.Flag(env, "--no-probe", "Skip the first check request (an unreachable endpoint then shows as connection errors)");
 
@@ -64,7 +66,7 @@ internal static class RunCommand
             url, api, model, noStream, maxTokens, noUsage, extraBody, prompts, promptTokens, method, bodyTemplate, contentType, headers,
             apiKeyEnv, authHeader, authScheme, concurrency, rate, arrival, burstiness, seed, maxInFlight, duration, requests, warmup,
             warmupRequests, timeout, goodput, maxLag, saveResults, requestsLog, shard, baseline, baselineEntry, progress, client, noProbe,
-            precision,
+            precision, caCert, insecure,
         };
         common.AddTo(command);
         var tuning = new TuningOptions(env);
@@ -120,6 +122,7 @@ internal static class RunCommand
                 Progress = EnvOption.ParseWord(V(progress), "--progress", ProgressMode.Auto),
                 Probe = !parse.GetValue(noProbe),
                 Client = EnvOption.ParseWord(V(client), "--client", Http.ClientKind.Auto),
+                Tls = Http.Tls.TlsSettings.Create(FlagValues.Path(V(caCert), env), parse.GetValue(insecure)),
                 Precision = Precision.PrecisionTarget.ParseList(V(precision)),
                 Tuning = tuning.Bind(parse, env, uri),
                 Traffic = traffic.Bind(parse),

@@ -5,7 +5,7 @@ internal interface ITransport : IDisposable
 {
     string Name { get; }
 
-    Task<TransportResponse> SendAsync(long index, CancellationToken ct);
+    ValueTask<TransportResponse> SendAsync(long index, CancellationToken ct);
 }
 
 /// <summary>A response head and its body stream. Disposing it releases the connection (reused only if the body was read to its end).</summary>

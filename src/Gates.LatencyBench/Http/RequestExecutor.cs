@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using Gates.LatencyBench.Endpoints;
 using Gates.LatencyBench.Measure;
 
@@ -16,7 +17,8 @@ internal sealed class RequestExecutor(ITransport transport, EndpointSettings end
 
     private readonly System.Collections.Concurrent.ConcurrentBag<CancellationTokenSource> timers = [];
 
-    public async Task ExecuteAsync(RequestOutcome outcome, CancellationToken runToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    public async ValueTask ExecuteAsync(RequestOutcome outcome, CancellationToken runToken)
     {
         // Timeout sources are pooled (reset after use): a new linked source per request costs more than the request
         // itself against a fast local server. The run token cancels through a registration kept for the request.
@@ -42,8 +44,9 @@ internal sealed class RequestExecutor(ITransport transport, EndpointSettings end
                 outcome.Streamed = true;
                 await new SseResponseReader(time).ReadAsync(body, buffer, outcome, ct).ConfigureAwait(false);
             }
-            else
+            else if (endpoint.Api != ApiKind.Http || body is not Raw.RawBody raw || !raw.TrySkipBuffered())
             {
+                // (A plain-http body that already arrived whole, by its Content-Length, needs no read call.)
                 await ReadWholeAsync(body, buffer, outcome, ct).ConfigureAwait(false);
             }
         }
@@ -112,11 +115,16 @@ internal sealed class RequestExecutor(ITransport transport, EndpointSettings end
     private static string Describe(Exception e)
     {
         var inner = e;
-        while (inner.InnerException is not null && inner is HttpRequestException or IOException)
+        while (inner.InnerException is not null && inner is HttpRequestException or IOException && inner is not Raw.TlsRejectedException)
         {
             inner = inner.InnerException;
         }
 
-        return inner is SocketException s ? $"{s.SocketErrorCode}: {s.Message}" : inner.Message;
+        return inner switch
+        {
+            SocketException s => $"{s.SocketErrorCode}: {s.Message}",
+            System.Security.Authentication.AuthenticationException => $"TLS: {inner.Message} Give --ca-cert FILE (PEM) to trust a private or self-signed certificate, or --insecure to skip the check (test servers only).",
+            _ => inner.Message,
+        };
     }
 }

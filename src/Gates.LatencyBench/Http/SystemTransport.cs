@@ -1,10 +1,11 @@
 using System.Net;
 using Gates.LatencyBench.Endpoints;
+using Gates.LatencyBench.Http.Tls;
 
 namespace Gates.LatencyBench.Http;
 
 /// <summary>.NET's HttpClient: used for https, and for http with <c>--client system</c>.</summary>
-internal sealed class SystemTransport(RequestFactory factory, int maxConnections, TimeSpan connectTimeout) : ITransport
+internal sealed class SystemTransport(RequestFactory factory, int maxConnections, TimeSpan connectTimeout, TlsSettings tls) : ITransport
 {
     private readonly HttpClient client = new(new SocketsHttpHandler
     {
@@ -15,6 +16,7 @@ internal sealed class SystemTransport(RequestFactory factory, int maxConnections
         ConnectTimeout = connectTimeout,
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
         EnableMultipleHttp2Connections = true,
+        SslOptions = new System.Net.Security.SslClientAuthenticationOptions { RemoteCertificateValidationCallback = tls.Validate },
     })
     {
         Timeout = Timeout.InfiniteTimeSpan,
@@ -22,7 +24,7 @@ internal sealed class SystemTransport(RequestFactory factory, int maxConnections
 
     public string Name => "system";
 
-    public async Task<TransportResponse> SendAsync(long index, CancellationToken ct)
+    public async ValueTask<TransportResponse> SendAsync(long index, CancellationToken ct)
     {
         var request = factory.Create(index);
         try

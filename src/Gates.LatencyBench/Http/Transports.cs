@@ -1,16 +1,17 @@
 using Gates.Core;
 using Gates.LatencyBench.Endpoints;
 using Gates.LatencyBench.Http.Raw;
+using Gates.LatencyBench.Http.Tls;
 
 namespace Gates.LatencyBench.Http;
 
 /// <summary>Which HTTP client sends the requests.</summary>
 internal enum ClientKind
 {
-    /// <summary>The lean HTTP/1.1 client for http URLs, HttpClient for https.</summary>
+    /// <summary>The lean HTTP/1.1 client (http and https).</summary>
     Auto,
 
-    /// <summary>The lean HTTP/1.1 client (http only).</summary>
+    /// <summary>The lean HTTP/1.1 client.</summary>
     Raw,
 
     /// <summary>.NET's HttpClient.</summary>
@@ -19,16 +20,15 @@ internal enum ClientKind
 
 internal static class Transports
 {
-    public static ITransport Create(ClientKind kind, Uri url, RequestFactory factory, int maxConnections, TimeSpan connectTimeout) =>
+    public static ITransport Create(ClientKind kind, Uri url, RequestFactory factory, int maxConnections, TimeSpan connectTimeout, TlsSettings tls) =>
         NameFor(kind, url) == "raw"
-            ? new RawTransport(url, factory, connectTimeout)
-            : new SystemTransport(factory, maxConnections, connectTimeout);
+            ? new RawTransport(url, factory, connectTimeout, url.Scheme == "https" ? tls : null)
+            : new SystemTransport(factory, maxConnections, connectTimeout, tls);
 
     public static string NameFor(ClientKind kind, Uri url) => kind switch
     {
-        ClientKind.Raw when url.Scheme != "http" => throw new GateInputException("--client raw supports http URLs only; use --client system (or auto) for https"),
-        ClientKind.Raw => "raw",
+        _ when url.Scheme is not ("http" or "https") => throw new GateInputException($"--url: the scheme must be http or https, not {url.Scheme}"),
         ClientKind.System => "system",
-        _ => url.Scheme == "http" ? "raw" : "system",
+        _ => "raw",
     };
 }

@@ -7,7 +7,7 @@ namespace Gates.LatencyBench.Load;
 /// releases each request at its scheduled time. Stops issuing at the plan's bound, waits for in-flight requests up
 /// to the request timeout, and on cancellation (Ctrl-C) stops at once and reports the run as interrupted.
 /// </summary>
-internal sealed class LoadDriver(LoadPlan plan, TimeProvider time, Func<RequestOutcome, CancellationToken, Task> execute, Action<RequestOutcome> completed)
+internal sealed class LoadDriver(LoadPlan plan, TimeProvider time, Func<RequestOutcome, CancellationToken, ValueTask> execute, Action<RequestOutcome> completed)
 {
     private readonly long frequency = time.TimestampFrequency;
     private readonly InFlight inFlight = new();

@@ -7,6 +7,8 @@ namespace Gates.LatencyBench.Measure;
 /// </summary>
 internal sealed class RequestOutcome
 {
+    private List<long>? chunkTimes;
+
     public long Index { get; init; }
     public bool Warmup { get; init; }
     public long Intended { get; init; }
@@ -22,8 +24,11 @@ internal sealed class RequestOutcome
     public long LastToken { get; set; }
     public long End { get; set; }
 
-    /// <summary>Arrival times of every output-bearing chunk, for inter-token latency.</summary>
-    public List<long> ChunkTimes { get; } = [];
+    /// <summary>Arrival times of every output-bearing chunk, for inter-token latency (made on the first chunk).</summary>
+    public List<long> ChunkTimes => chunkTimes ??= [];
+
+    /// <summary>How many output-bearing chunks arrived, without making the list.</summary>
+    public int ChunkCount => chunkTimes?.Count ?? 0;
 
     public int? CompletionTokens { get; set; }
     public int? PromptTokens { get; set; }
@@ -38,7 +43,7 @@ internal sealed class RequestOutcome
     public bool Succeeded => Error == ErrorClass.None && !Cancelled;
 
     /// <summary>Output tokens: the server's usage count, else one per output-bearing chunk; null when unknown.</summary>
-    public int? OutputTokens => CompletionTokens ?? (Streamed && ChunkTimes.Count > 0 ? ChunkTimes.Count : null);
+    public int? OutputTokens => CompletionTokens ?? (Streamed && ChunkCount > 0 ? ChunkCount : null);
 
     public void Fail(ErrorClass error, string detail)
     {

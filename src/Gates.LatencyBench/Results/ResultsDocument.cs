@@ -22,7 +22,7 @@ internal static class ResultsDocument
             metrics[name] = value;
         }
 
-        var reasons = RunValidity.Reasons(metrics, run.MaxScheduleLagMs, run.Interrupted, run.OpenLoop);
+        List<string> reasons = [.. run.MergeProblems, .. RunValidity.Reasons(metrics, run.MaxScheduleLagMs, run.Interrupted, run.OpenLoop)];
         var doc = new JsonObject
         {
             ["format"] = FormatName,

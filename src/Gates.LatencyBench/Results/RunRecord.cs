@@ -31,6 +31,9 @@ internal sealed record RunRecord
     /// <summary>The "server" section of the results file (scrapes, ceiling, definitions), when scraped.</summary>
     public JsonObject? Server { get; init; }
 
+    /// <summary>Why merged shards cannot count as one run (they ran too far apart); each makes the run invalid.</summary>
+    public IReadOnlyList<string> MergeProblems { get; init; } = [];
+
     /// <summary>Paths of the shard results a merged record was made from.</summary>
     public IReadOnlyList<string> MergedFrom { get; init; } = [];
 

@@ -8,7 +8,9 @@ namespace Gates.LatencyBench.Results;
 
 /// <summary>
 /// Combines shard results into one run: counters add up, histograms are added (exact for HDR at equal precision),
-/// the measurement window is the union, offered rates add up. Every shard 1..N must be present exactly once.
+/// offered rates add up, and the window is the mean of the shard windows (<see cref="ShardAlignment"/>: rates are the
+/// sums of the shard rates; shards further apart than the tolerated skew make the merged run invalid). Every shard
+/// 1..N must be present exactly once.
 /// </summary>
 internal static class ShardMerger
 {
@@ -61,14 +63,19 @@ internal static class ShardMerger
 
         var offered = shards.All(s => s.OfferedRate is not null) ? shards.Sum(s => s.OfferedRate!.Value) : (double?)null;
         var first = shards[0].Root;
+        var windows = shards.Select(s => s.Window).ToList();
+        var load = JsonNode.Parse(first.GetProperty("load").GetRawText())!.AsObject();
+        load["shard_start_skew_s"] = Math.Round(ShardAlignment.StartSkewSeconds(windows), 6);
+        load["shard_skew_tolerance_s"] = Math.Round(ShardAlignment.Tolerance(windows), 6);
         return new RunRecord
         {
             Tool = tool,
             StartedAt = startedAt,
             Target = JsonNode.Parse(first.GetProperty("target").GetRawText())!.AsObject(),
-            Load = JsonNode.Parse(first.GetProperty("load").GetRawText())!.AsObject(),
+            Load = load,
             Counts = counts,
-            Window = RunWindow.Union(shards.Select(s => s.Window)),
+            Window = ShardAlignment.Merged(windows),
+            MergeProblems = ShardAlignment.Problems(windows),
             Histograms = histograms,
             OfferedRate = offered,
             Goodput = Goodput(first),

@@ -41,7 +41,7 @@ internal static class LatencyRun
         var factory = new RequestFactory(endpoint, prompts);
         var connections = Tuning.SweepRun.Connections(settings) ?? (plan.OpenLoop ? plan.MaxInFlight : plan.Concurrency);
         var connectTimeout = TimeSpan.FromSeconds(Math.Min(10, plan.Timeout.TotalSeconds));
-        using var transport = Transports.Create(settings.Client, endpoint.Url, factory, connections, connectTimeout);
+        using var transport = Transports.Create(settings.Client, endpoint.Url, factory, connections, connectTimeout, settings.Tls);
         var executor = new RequestExecutor(transport, endpoint, plan.Timeout, env.Time);
 
         var warnings = new List<string>();
@@ -236,6 +236,7 @@ internal static class LatencyRun
         ["goodput"] = s.Goodput?.ToString(),
         ["shard"] = s.Shard?.ToString(),
         ["client"] = Transports.NameFor(s.Client, s.Endpoint.Url),
+        ["tls"] = s.Endpoint.Url.Scheme == "https" ? s.Tls.Describe() : null,
         ["target_precision"] = s.Precision is { } p ? string.Join(",", p.Select(t => t.ToString())) : null,
     };
 

@@ -47,7 +47,7 @@ internal sealed class RequestLog : IDisposable
             Time("first_token_ms", r.FirstToken);
             Time("last_token_ms", r.LastToken);
             Time("end_ms", r.End);
-            json.WriteNumber("chunks", r.ChunkTimes.Count);
+            json.WriteNumber("chunks", r.ChunkCount);
             if (r.CompletionTokens is { } c)
             {
                 json.WriteNumber("usage_completion_tokens", c);

@@ -36,6 +36,9 @@ internal sealed record RunSettings
     public bool Probe { get; init; } = true;
     public Http.ClientKind Client { get; init; }
 
+    /// <summary>How https servers are trusted (--ca-cert, --insecure).</summary>
+    public Http.Tls.TlsSettings Tls { get; init; } = Http.Tls.TlsSettings.Default;
+
     /// <summary>--target-precision: stop once every target's interval is narrow enough (null: run to the bound).</summary>
     public IReadOnlyList<Precision.PrecisionTarget>? Precision { get; init; }
 

@@ -102,11 +102,15 @@ public class RawClientTests
     }
 
     [Fact]
-    public async Task The_raw_client_refuses_https()
+    public async Task Https_is_sent_by_the_raw_client_by_default()
     {
         using var temp = new TempFolder();
-        var result = await Tool.RunAsync(temp.Path, "run", "--url", "https://127.0.0.1:9/x", "--client", "raw", "--requests", "1");
-        result.ExitCode.ShouldBe(2, result.ToString());
-        result.Stderr.ShouldContain("--client raw");
+        var result = await Tool.RunAsync(temp.Path, "run", "--url", "https://127.0.0.1:9/x", "--requests", "1", "--no-probe", "--save-results", "r.json",
+            "--progress", "off");
+        result.ExitCode.ShouldBe(3, result.ToString());
+        var r = new ResultsFile(temp.File("r.json"));
+        r.Root.GetProperty("load").GetProperty("client").GetString().ShouldBe("raw");
+        r.Root.GetProperty("load").GetProperty("tls").GetString().ShouldBe("system trust store");
+        r.Errors("connection").ShouldBe(1);
     }
 }

@@ -20,11 +20,20 @@ internal sealed class TestServer : IAsyncDisposable
 
     public int Requests => Volatile.Read(ref requests);
 
-    public static async Task<TestServer> StartAsync(Func<HttpContext, int, Task> handler)
+    /// <summary>Starts the server; with <paramref name="certificate"/>, it serves https with that certificate.</summary>
+    public static async Task<TestServer> StartAsync(Func<HttpContext, int, Task> handler, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        if (certificate is null)
+        {
+            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, l => l.UseHttps(certificate)));
+        }
+
         var app = builder.Build();
         var server = new TestServer(app);
         app.Run(ctx => handler(ctx, Interlocked.Increment(ref server.requests)));

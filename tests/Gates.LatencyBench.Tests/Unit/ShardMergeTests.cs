@@ -75,7 +75,54 @@ public class ShardMergeTests
         metrics["latency_p50_ms"].ShouldBe(10, 0.02);
         metrics["latency_p95_ms"].ShouldBe(100, 0.1);
         metrics["offered_requests_per_second"].ShouldBe(20);
-        metrics["duration_s"].ShouldBe(10.5, 1e-9);
+        metrics["duration_s"].ShouldBe(10, 1e-9);
+        metrics["requests_per_second"].ShouldBe(0.8, 1e-9);
+    }
+
+    [Fact]
+    public void Shards_started_apart_within_the_tolerance_merge_to_the_sum_of_their_rates()
+    {
+        using var temp = new TempFolder();
+        // Four shards, each 100 requests in its 10 s window: 10 req/s each, started up to 0.22 s apart.
+        var offsets = new[] { 0, 220, 70, 150 };
+        var shards = offsets.Select((o, i) => ShardReader.Read(Write(temp, Shard(i + 1, 4, [.. Enumerable.Repeat(10L, 100)], 0, 1_700_000_000_000 + o), $"s{i + 1}")))
+            .ToList();
+
+        var merged = ShardMerger.Merge(shards, new ToolInfo("latency-bench", "t"), DateTimeOffset.UnixEpoch, 50);
+        var doc = ResultsDocument.Create(merged, null);
+
+        var metrics = merged.Metrics();
+        metrics["requests_per_second"].ShouldBe(40, 1e-9);
+        metrics["duration_s"].ShouldBe(10, 1e-9);
+        metrics["sent_requests_per_second"].ShouldBe(399 / 9.9, 1e-9);
+        doc["valid"]!.GetValue<bool>().ShouldBeTrue(doc.ToJsonString());
+        doc["load"]!["shard_start_skew_s"]!.GetValue<double>().ShouldBe(0.22, 1e-9);
+        doc["load"]!["shard_skew_tolerance_s"]!.GetValue<double>().ShouldBe(1);
+    }
+
+    [Fact]
+    public void Shards_further_apart_than_the_tolerance_make_the_merged_run_invalid()
+    {
+        using var temp = new TempFolder();
+        // 10 s windows: the tolerance is max(1 s, 5 % of 10 s) = 1 s; 1.5 s apart is too far.
+        var a = ShardReader.Read(Write(temp, Shard(1, 2, [10, 10], 0, 1_700_000_000_000), "s1"));
+        var b = ShardReader.Read(Write(temp, Shard(2, 2, [10, 10], 0, 1_700_000_001_500), "s2"));
+
+        var doc = ResultsDocument.Create(ShardMerger.Merge([a, b], new ToolInfo("latency-bench", "t"), DateTimeOffset.UnixEpoch, 50), null);
+
+        doc["valid"]!.GetValue<bool>().ShouldBeFalse();
+        doc["invalid_reasons"]!.ToJsonString().ShouldContain("the shards started 1.5 s apart, more than the 1 s tolerated");
+    }
+
+    [Fact]
+    public void The_skew_tolerance_grows_with_long_windows()
+    {
+        RunWindow W(double start, double seconds) => new() { StartUnixMs = start, EndUnixMs = start + (seconds * 1000) };
+
+        ShardAlignment.Tolerance([W(0, 600), W(2500, 600)]).ShouldBe(30);
+        ShardAlignment.Problems([W(0, 600), W(2500, 600)]).ShouldBeEmpty();
+        ShardAlignment.Problems([W(0, 10), W(900, 10)]).ShouldBeEmpty();
+        ShardAlignment.Problems([W(0, 10), W(1100, 10)]).Single().ShouldContain("started 1.1 s apart");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Gates.LatencyBench.Http.Raw;
@@ -6,22 +7,48 @@ namespace Gates.LatencyBench.Http.Raw;
 /// <summary>
 /// A response body read from a <see cref="RawConnection"/>: by Content-Length, chunked transfer coding, or until the
 /// server closes. <see cref="Complete"/> says whether it was read to its end (and the connection may be reused).
+/// A connection keeps one body reader and starts it afresh for each response.
 /// </summary>
 internal sealed class RawBody : Stream
 {
-    private readonly RawConnection connection;
-    private readonly bool chunked;
-    private readonly bool untilClose;
+    private RawConnection connection = null!;
+    private bool chunked;
+    private bool untilClose;
     private long remaining;
     private bool chunkTrailerPending;
 
-    public RawBody(RawConnection connection, ResponseHead head, bool noBody)
+    /// <summary>Starts reading the body of the response whose head was just read from <paramref name="from"/>.</summary>
+    public RawBody Start(RawConnection from, ResponseHead head, bool noBody)
     {
-        this.connection = connection;
+        connection = from;
         chunked = !noBody && head.Chunked;
         untilClose = !noBody && !head.Chunked && head.ContentLength is null;
         remaining = noBody ? 0 : head.ContentLength ?? 0;
+        chunkTrailerPending = false;
         Complete = noBody || (!chunked && !untilClose && remaining == 0);
+        return this;
+    }
+
+    /// <summary>
+    /// Skips a Content-Length body that has fully arrived already (the usual small response), without a read call;
+    /// false when more must be read.
+    /// </summary>
+    public bool TrySkipBuffered()
+    {
+        if (Complete)
+        {
+            return true;
+        }
+
+        if (chunked || untilClose || connection.Buffered < remaining)
+        {
+            return false;
+        }
+
+        connection.Consume((int)remaining);
+        remaining = 0;
+        Complete = true;
+        return true;
     }
 
     public bool Complete { get; private set; }
@@ -29,6 +56,7 @@ internal sealed class RawBody : Stream
     /// <summary>The body ran to the server's close: the connection cannot be reused.</summary>
     public bool EndedByClose => untilClose;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
     {
         if (Complete || destination.IsEmpty)

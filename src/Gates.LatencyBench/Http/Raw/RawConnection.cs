@@ -1,18 +1,30 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using System.Security.Authentication;
+using Gates.LatencyBench.Http.Tls;
 
 namespace Gates.LatencyBench.Http.Raw;
 
-/// <summary>One keep-alive HTTP/1.1 connection with its read buffer.</summary>
+/// <summary>
+/// One keep-alive HTTP/1.1 connection with its read buffer: plain on the socket itself, or TLS through an
+/// <see cref="SslStream"/> over the same socket (https).
+/// </summary>
 internal sealed class RawConnection : IDisposable
 {
     private const int MaxHead = 64 * 1024;
     private readonly Socket socket;
+    private readonly SslStream? tls;
     private byte[] buffer = new byte[16 * 1024];
     private int start;
     private int end;
 
-    private RawConnection(Socket socket) => this.socket = socket;
+    private RawConnection(Socket socket, SslStream? tls)
+    {
+        this.socket = socket;
+        this.tls = tls;
+    }
 
     /// <summary>True once it has served a response: a failure before any byte of the next one may be a stale connection.</summary>
     public bool Reused { get; set; }
@@ -20,7 +32,11 @@ internal sealed class RawConnection : IDisposable
     /// <summary>Bytes received since the current request was sent.</summary>
     public long Received { get; private set; }
 
-    public static async Task<RawConnection> ConnectAsync(IPAddress[] addresses, int port, TimeSpan timeout, CancellationToken ct)
+    /// <summary>The body reader of the current response, reused from one response to the next.</summary>
+    public RawBody Body { get; } = new();
+
+    /// <summary>Connects to the first address that answers; with <paramref name="tls"/>, also completes the TLS handshake for <paramref name="host"/>.</summary>
+    public static async Task<RawConnection> ConnectAsync(IPAddress[] addresses, int port, string host, TlsSettings? tls, TimeSpan timeout, CancellationToken ct)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(timeout);
@@ -31,7 +47,28 @@ internal sealed class RawConnection : IDisposable
             try
             {
                 await socket.ConnectAsync(new IPEndPoint(address, port), limit.Token).ConfigureAwait(false);
-                return new RawConnection(socket);
+                if (tls is null)
+                {
+                    return new RawConnection(socket, null);
+                }
+
+                var stream = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
+                try
+                {
+                    await stream.AuthenticateAsClientAsync(tls.ClientOptions(host), limit.Token).ConfigureAwait(false);
+                }
+                catch (AuthenticationException e)
+                {
+                    await stream.DisposeAsync().ConfigureAwait(false);
+                    throw new TlsRejectedException(tls.Rejected(host, e), e);
+                }
+                catch
+                {
+                    await stream.DisposeAsync().ConfigureAwait(false);
+                    throw;
+                }
+
+                return new RawConnection(socket, stream);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
@@ -53,9 +90,16 @@ internal sealed class RawConnection : IDisposable
         throw last ?? new SocketException((int)SocketError.HostNotFound);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask SendAsync(ReadOnlyMemory<byte> bytes, CancellationToken ct)
     {
         Received = 0;
+        if (tls is not null)
+        {
+            await tls.WriteAsync(bytes, ct).ConfigureAwait(false);
+            return;
+        }
+
         while (!bytes.IsEmpty)
         {
             var sent = await socket.SendAsync(bytes, SocketFlags.None, ct).ConfigureAwait(false);
@@ -70,6 +114,7 @@ internal sealed class RawConnection : IDisposable
     public void Consume(int count) => start += count;
 
     /// <summary>Receives more bytes into the buffer; 0 means the server closed the connection.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> FillAsync(CancellationToken ct)
     {
         if (start > 0 && start == end)
@@ -90,14 +135,17 @@ internal sealed class RawConnection : IDisposable
             }
         }
 
-        var read = await socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, ct).ConfigureAwait(false);
+        var read = tls is null
+            ? await socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, ct).ConfigureAwait(false)
+            : await tls.ReadAsync(buffer.AsMemory(end), ct).ConfigureAwait(false);
         end += read;
         Received += read;
         return read;
     }
 
     /// <summary>Reads the next response head, skipping interim 1xx responses.</summary>
-    public async Task<ResponseHead> ReadHeadAsync(CancellationToken ct)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<ResponseHead> ReadHeadAsync(CancellationToken ct)
     {
         while (true)
         {
@@ -128,5 +176,12 @@ internal sealed class RawConnection : IDisposable
         }
     }
 
-    public void Dispose() => socket.Dispose();
+    public void Dispose()
+    {
+        tls?.Dispose();
+        socket.Dispose();
+    }
 }
+
+/// <summary>The TLS handshake failed because the server's certificate is not trusted.</summary>
+internal sealed class TlsRejectedException(string message, Exception inner) : IOException(message, inner);

@@ -1,16 +1,19 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using Gates.LatencyBench.Endpoints;
+using Gates.LatencyBench.Http.Tls;
 
 namespace Gates.LatencyBench.Http.Raw;
 
 /// <summary>
-/// A lean HTTP/1.1 client for plain-http endpoints: keep-alive connections in a pool, requests serialised once per
-/// prompt, Content-Length and chunked bodies. A request that fails on a reused connection before any byte of the
-/// answer arrived (the server closed an idle connection) is retried once on a new connection, as HttpClient does.
+/// A lean HTTP/1.1 client: keep-alive connections in a pool, requests serialised once per prompt, Content-Length
+/// and chunked bodies; https through TLS on the same connections (<see cref="TlsSettings"/>). A request that fails on
+/// a reused connection before any byte of the answer arrived (the server closed an idle connection) is retried once
+/// on a new connection, as HttpClient does.
 /// </summary>
-internal sealed class RawTransport(Uri url, RequestFactory factory, TimeSpan connectTimeout) : ITransport
+internal sealed class RawTransport(Uri url, RequestFactory factory, TimeSpan connectTimeout, TlsSettings? tls) : ITransport
 {
     private readonly ConcurrentQueue<RawConnection> idle = new();
     private readonly SemaphoreSlim resolving = new(1, 1);
@@ -19,7 +22,8 @@ internal sealed class RawTransport(Uri url, RequestFactory factory, TimeSpan con
 
     public string Name => "raw";
 
-    public async Task<TransportResponse> SendAsync(long index, CancellationToken ct)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<TransportResponse> SendAsync(long index, CancellationToken ct)
     {
         var (request, isHead) = factory.Serialize(index);
         for (var attempt = 0; ; attempt++)
@@ -29,10 +33,11 @@ internal sealed class RawTransport(Uri url, RequestFactory factory, TimeSpan con
             {
                 await connection.SendAsync(request, ct).ConfigureAwait(false);
                 var head = await connection.ReadHeadAsync(ct).ConfigureAwait(false);
-                var body = new RawBody(connection, head, isHead || head.Status is 204 or 304);
+                var body = connection.Body.Start(connection, head, isHead || head.Status is 204 or 304);
                 return new TransportResponse(head.Status, head.Reason, head.MediaType, body, new Lease(this, connection, body, head.Close));
             }
-            catch (Exception e) when (attempt == 0 && connection.Reused && connection.Received == 0 && e is IOException or SocketException)
+            catch (Exception e) when (attempt == 0 && connection.Reused && connection.Received == 0 && e is IOException or SocketException
+                && e is not TlsRejectedException)
             {
                 connection.Dispose();
             }
@@ -61,7 +66,7 @@ internal sealed class RawTransport(Uri url, RequestFactory factory, TimeSpan con
             }
         }
 
-        return await RawConnection.ConnectAsync(addresses, url.Port, connectTimeout, ct).ConfigureAwait(false);
+        return await RawConnection.ConnectAsync(addresses, url.Port, url.IdnHost.Trim('[', ']'), tls, connectTimeout, ct).ConfigureAwait(false);
     }
 
     public void Dispose()
