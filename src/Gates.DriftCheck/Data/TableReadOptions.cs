@@ -17,4 +17,11 @@ internal sealed record TableReadOptions
 
     /// <summary>Distinct values counted per column; beyond it values are pooled as "other".</summary>
     public int MaxDistinct { get; init; } = 100_000;
+
+    /// <summary>Numbers per column kept exactly; beyond it they are summarised in a mergeable sketch (<see cref="NumberSketch"/>).</summary>
+    public int ExactNumbers { get; init; } = NumberSketch.DefaultExactLimit;
+
+    /// <summary>An accumulator for one column read with these options.</summary>
+    public ColumnAccumulator NewColumn(string name, long missingBefore = 0) =>
+        new(name, Missing, MaxFieldBytes, MaxDistinct, missingBefore, ExactNumbers);
 }
