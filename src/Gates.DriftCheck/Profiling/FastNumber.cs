@@ -29,13 +29,15 @@ internal static class FastNumber
 
         ulong m = 0;
         var digits = 0;
+        var significant = 0;
         var fraction = -1;
         for (; i < s.Length; i++)
         {
             var b = s[i];
             if ((uint)(b - '0') <= 9)
             {
-                if (++digits > 19)
+                digits++;
+                if ((m != 0 || b != '0') && ++significant > 19)
                 {
                     return false;
                 }
