@@ -26,7 +26,7 @@ public class BoundedMemoryTests
         var peak = 0L;
 
         var reference = Profiler.Reference(Stream(options, Rows, seed: 1, shift: 0, ref peak), new Dictionary<string, ColumnType>());
-        var drifted = Profiler.Current(Stream(options, Rows, seed: 2, shift: 0.2, ref peak), reference);
+        var drifted = Profiler.Current(Stream(options, Rows, seed: 2, shift: 0.5, ref peak), reference);
         var stable = Profiler.Current(Stream(options, Rows / 5, seed: 3, shift: 0, ref peak), reference);
 
         (peak - baseline).ShouldBeLessThan(Bound);
