@@ -54,23 +54,32 @@ internal static class DriftCheckCommand
     private static Command ProfileCommand(GateEnvironment env)
     {
         var reference = EnvOption.Text(env, "--reference", "Reference data (CSV or JSON lines) to profile");
-        var saveProfile = EnvOption.Text(env, "--save-profile", "Where to write the profile (JSON)");
+        var merge = EnvOption.List(env, "--merge", "Profiles of partitions of one data set to merge into the profile of the whole (instead of --reference)");
+        merge.AllowMultipleArgumentsPerToken = true;
+        var saveProfile = EnvOption.Text(env, "--save-profile", "Where to write the profile (JSON)", "--out");
         var thresholds = EnvOption.Text(env, "--thresholds", "Thresholds file whose columns: types and drift.missing_values apply", "-t");
         var quantiles = EnvOption.Text(env, "--quantiles", "Numeric columns with more distinct values keep this many quantiles (default 1000)");
+        var exactValues = EnvOption.Text(env, "--exact-values", "Numeric columns with at most this many distinct values keep them all, exactly (default: --quantiles)");
         var data = new DataOptions(env);
-        var command = new Command("profile", "Save what later comparisons need from the reference data in a small, deterministic JSON file.")
+        var command = new Command("profile", "Save what later comparisons need from the reference data in a small, deterministic JSON file, or merge the profiles of partitions.")
         {
-            reference, saveProfile, thresholds, quantiles,
+            reference, merge, saveProfile, thresholds, quantiles, exactValues,
         };
         data.AddTo(command);
         command.SetAction((parse, ct) =>
         {
+            var merged = (parse.GetValue(merge) ?? []).Select(p => FlagValues.RequiredPath(p, "--merge", "a profile to merge", env)).ToList();
+            var count = FlagValues.Int(parse.GetValue(quantiles), "--quantiles", 10, 100_000) ?? 1000;
             var settings = new ProfileSettings
             {
-                Reference = FlagValues.RequiredPath(parse.GetValue(reference), "--reference", "the reference data to profile", env),
+                Reference = merged.Count > 0
+                    ? (parse.GetValue(reference) is null ? null : throw FlagValues.Invalid("--reference", parse.GetValue(reference)!, "not given with --merge (give one or the other)"))
+                    : FlagValues.RequiredPath(parse.GetValue(reference), "--reference", "the reference data to profile (or --merge with profiles)", env),
+                Merge = merged,
                 SaveProfile = FlagValues.RequiredPath(parse.GetValue(saveProfile), "--save-profile", "the profile file to write", env),
                 Thresholds = FlagValues.Path(parse.GetValue(thresholds), env),
-                Quantiles = FlagValues.Int(parse.GetValue(quantiles), "--quantiles", 10, 100_000) ?? 1000,
+                Quantiles = count,
+                ExactValues = FlagValues.Int(parse.GetValue(exactValues), "--exact-values", 0, 100_000_000) ?? count,
                 Data = data.Bind(parse),
             };
             return Task.FromResult(ProfileRun.Execute(settings, env, ct));
@@ -91,12 +100,15 @@ internal static class DriftCheckCommand
         private readonly Option<string?> delimiter = EnvOption.Text(env, "--delimiter", "CSV separator: , ; tab | (default: detected from the first lines)");
         private readonly Option<string?> format = EnvOption.Text(env, "--data-format", "auto | csv | jsonl | parquet (default auto: by extension, then by content)");
         private readonly Option<string?> maxField = EnvOption.Text(env, "--max-field-size", "Largest field in bytes; a column with a larger value is not tested (default 1048576)");
+        private readonly Option<string?> exactLimit = EnvOption.Text(env, "--exact-limit",
+            "Numbers per column kept exactly; past it a column is summarised in a quantile sketch, so memory stays bounded (default 4000000)");
 
         public void AddTo(Command command)
         {
             command.Options.Add(delimiter);
             command.Options.Add(format);
             command.Options.Add(maxField);
+            command.Options.Add(exactLimit);
         }
 
         public DataSettings Bind(ParseResult parse) => new()
@@ -104,6 +116,7 @@ internal static class DriftCheckCommand
             Delimiter = Delimiter(parse.GetValue(delimiter)),
             Format = TableFormats.Parse(parse.GetValue(format)),
             MaxFieldBytes = FlagValues.Int(parse.GetValue(maxField), "--max-field-size", 16, 1 << 30) ?? 1 << 20,
+            ExactNumbers = FlagValues.Int(parse.GetValue(exactLimit), "--exact-limit", 1000, int.MaxValue) ?? Profiling.NumberSketch.DefaultExactLimit,
         };
 
         private static char? Delimiter(string? value) => value switch

@@ -25,12 +25,14 @@ internal sealed record DataSettings
     public TableFormat Format { get; init; } = TableFormat.Auto;
     public char? Delimiter { get; init; }
     public int MaxFieldBytes { get; init; } = 1 << 20;
+    public int ExactNumbers { get; init; } = Profiling.NumberSketch.DefaultExactLimit;
 
     public TableReadOptions ToOptions(DriftSettings drift) => new()
     {
         Format = Format,
         Delimiter = Delimiter,
         MaxFieldBytes = MaxFieldBytes,
+        ExactNumbers = ExactNumbers,
         Missing = new Profiling.MissingValues(drift.MissingValues),
     };
 }
@@ -38,10 +40,15 @@ internal sealed record DataSettings
 /// <summary>drift-check profile's bound command line.</summary>
 internal sealed record ProfileSettings
 {
-    public required string Reference { get; init; }
-    /// <summary>Where --save-profile writes the profile.</summary>
+    /// <summary>The data to profile; null when profiles are merged instead.</summary>
+    public string? Reference { get; init; }
+    /// <summary>Profiles of partitions to merge (--merge).</summary>
+    public IReadOnlyList<string> Merge { get; init; } = [];
+    /// <summary>Where --save-profile (--out) writes the profile.</summary>
     public required string SaveProfile { get; init; }
     public string? Thresholds { get; init; }
     public int Quantiles { get; init; } = 1000;
+    /// <summary>Numeric columns with at most this many distinct values keep them all.</summary>
+    public int ExactValues { get; init; } = 1000;
     public required DataSettings Data { get; init; }
 }

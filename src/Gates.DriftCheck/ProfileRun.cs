@@ -15,10 +15,13 @@ internal static class ProfileRun
         var thresholds = settings.Thresholds is { } path ? ThresholdFiles.Read(path, DriftSettingsReader.ReadOptions) : null;
         var drift = thresholds is null ? new DriftSettings() : DriftSettingsReader.Read(thresholds);
         var progress = new ReadProgress(env, TimeSpan.FromSeconds(5));
-        var profile = DataLoader.Reference(settings.Reference, settings.Data.ToOptions(drift), drift, ct, progress.For(settings.Reference));
-        var bytes = ProfileJson.Write(profile, settings.Quantiles);
+        var profile = settings.Reference is { } reference
+            ? DataLoader.Reference(reference, settings.Data.ToOptions(drift), drift, ct, progress.For(reference))
+            : ProfileMerge.Merge([.. settings.Merge.Select(ProfileJsonReader.Read)]);
+        var bytes = ProfileJson.Write(profile, settings.Quantiles, settings.ExactValues);
         AtomicFile.Write(settings.SaveProfile, System.Text.Encoding.UTF8.GetString(bytes));
-        env.Out.WriteLine($"{DriftCheckCommand.Name}: profiled {Words(profile)} from {profile.Path} into {settings.SaveProfile} ({bytes.Length / 1024.0:0.#} KiB)");
+        var verb = settings.Reference is null ? "merged" : "profiled";
+        env.Out.WriteLine($"{DriftCheckCommand.Name}: {verb} {Words(profile)} from {profile.Path} into {settings.SaveProfile} ({bytes.Length / 1024.0:0.#} KiB)");
         foreach (var column in profile.Columns)
         {
             env.Out.WriteLine($"  {column.Name}: {column.Type.ToWord()} ({column.TypeReason})");

@@ -19,7 +19,7 @@ public class ArgoSchemaTests(ITestOutputHelper output)
     private static readonly string[] ArgoKinds = ["Workflow", "WorkflowTemplate", "CronWorkflow", "ClusterWorkflowTemplate"];
 
     public static TheoryData<string> ArgoFiles() =>
-        [.. new[] { "argo", "latency-shards" }
+        [.. new[] { "argo", "latency-shards", "drift-profiles" }
             .SelectMany(folder => Directory.GetFiles(RepositoryPaths.Of("workflows-examples", folder), "*.yaml"))
             .Where(file => Yaml.LoadDocuments(file).Any(d => ArgoKinds.Contains(Yaml.Scalar(d.RootNode, "kind"))))
             .Select(file => Path.GetRelativePath(RepositoryPaths.Root, file))

@@ -27,10 +27,11 @@ internal static class NumericMeasure
         var shift = (current.Moments.Mean - reference.Moments.Mean) / sd;
         var (detectable, needed) = DetectableEffect.Numeric(r.SampleSize, c.SampleSize, threshold, s.Alpha, s.Power);
         var notes = new List<string>();
-        if (!r.IsExact)
+        if (!r.IsExact || !c.IsExact)
         {
-            notes.Add($"the reference is a saved profile of {Words.Count(r.Values.Length)} quantiles: its CDF, and so the KS distance, " +
-                $"are exact to about ±{Words.Number(1.0 / Math.Max(r.Values.Length - 1, 1))}");
+            var which = (r.IsExact, c.IsExact) switch { (false, false) => "both sides are", (false, true) => "the reference is", _ => "the current data is" };
+            notes.Add($"{which} summarised by a quantile sketch (reference {Words.Count(r.Values.Length)} points, current {Words.Count(c.Values.Length)}): " +
+                $"the KS distance is exact to ±{Words.Number(reference.CdfError + current.CdfError)}");
         }
 
         return new Measurement

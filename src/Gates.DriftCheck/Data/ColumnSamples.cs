@@ -32,6 +32,14 @@ internal sealed class ColumnSamples
     /// <summary>The seed of a column's sample: fixed per column name and side, so runs repeat.</summary>
     public int Seed(string column) => (int)(Fnv(column) ^ (reference ? 0x5eed1u : 0x5eed2u));
 
+    /// <summary>
+    /// Whether a read made without samples must be done again with them: an embedding or a declared text column, or a
+    /// column whose text cells average 15 characters or more (shorter ones are never inferred as text).
+    /// </summary>
+    public bool NeedsCells(IEnumerable<Profiling.ColumnAccumulator> columns) =>
+        settings.Embeddings.Any() || declaredText.Count > 0
+        || columns.Any(c => !ignored.Contains(c.Name) && c.TextCells > 0 && c.TextChars >= 15 * c.TextCells);
+
     public CellSink? SinkFor(string column)
     {
         foreach (var embedding in settings.Embeddings)

@@ -13,7 +13,8 @@ internal static class CsvTableReader
 {
     private static readonly char[] OtherSeparators = [',', ';', '\t', '|'];
 
-    public static Table Read(string path, InputStream hashing, TableReadOptions options, CancellationToken ct, Action<long>? progress = null)
+    public static Table Read(string path, InputStream hashing, TableReadOptions options, CancellationToken ct, Action<long>? progress = null,
+        bool parallel = true)
     {
         var csvOptions = CsvReaderOptions.Default with
         {
@@ -28,7 +29,23 @@ internal static class CsvTableReader
         {
             using var reader = CsvReader.Create(hashing, csvOptions, leaveOpen: true);
             var names = Header(path, reader, options);
-            var columns = names.Select(n => new ColumnAccumulator(n, options.Missing, options.MaxFieldBytes, options.MaxDistinct) { Sink = options.Samples?.SinkFor(n) }).ToArray();
+            if (parallel && ParallelCsv.Suits(path, hashing.Length))
+            {
+                var hash = Task.Run(hashing.Finish, ct);
+                // The parts are read without the text and embedding samples (a reservoir sample is one pass in file
+                // order); when a column needs them after all, the file is read again in one pass.
+                if (ParallelCsv.TryRead(path, names, reader.Separator, options with { Samples = null }, ct, progress) is { } fast
+                    && options.Samples?.NeedsCells(fast.Columns) != true)
+                {
+                    return Finish(path, names, fast.Columns, fast.Rows, reader.Separator, Wait(hash));
+                }
+
+                Wait(hash);
+                using var again = InputFiles.Open(path, "data file");
+                return Read(path, again, options, ct, progress, parallel: false);
+            }
+
+            var columns = names.Select(n => options.NewColumn(n)).ToArray();
             long rows = 0;
             while (reader.Read())
             {
@@ -50,25 +67,43 @@ internal static class CsvTableReader
                 }
             }
 
-            if (rows == 0)
-            {
-                throw new GateInputException($"{path}: has a header ({names.Count} columns) but no data rows");
-            }
-
-            return new Table
-            {
-                Path = path,
-                Sha256 = hashing.Finish(),
-                Format = TableFormat.Csv,
-                Delimiter = reader.Separator,
-                Rows = rows,
-                Columns = columns,
-            };
+            return Finish(path, names, columns, rows, reader.Separator, hashing.Finish());
         }
         catch (CsvFormatException e)
         {
             var where = e.LineNumber > 0 ? $"line {e.LineNumber}" : $"record {e.RecordNumber}";
             throw new GateInputException($"{path}:{where}: malformed CSV: {e.Message}");
+        }
+    }
+
+    private static Table Finish(string path, IReadOnlyList<string> names, ColumnAccumulator[] columns, long rows, char separator, string sha256)
+    {
+        if (rows == 0)
+        {
+            throw new GateInputException($"{path}: has a header ({names.Count} columns) but no data rows");
+        }
+
+        return new Table
+        {
+            Path = path,
+            Sha256 = sha256,
+            Format = TableFormat.Csv,
+            Delimiter = separator,
+            Rows = rows,
+            Columns = columns,
+        };
+    }
+
+    /// <summary>The hash of the whole file, read (and checked as UTF-8) while the parts were parsed.</summary>
+    private static string Wait(Task<string> hash)
+    {
+        try
+        {
+            return hash.GetAwaiter().GetResult();
+        }
+        catch (AggregateException e) when (e.InnerException is not null)
+        {
+            throw e.InnerException;
         }
     }
 

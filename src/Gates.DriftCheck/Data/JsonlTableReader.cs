@@ -90,7 +90,7 @@ internal static class JsonlTableReader
             {
                 i = columns.Count;
                 index[name] = i;
-                columns.Add(new ColumnAccumulator(name, options.Missing, options.MaxFieldBytes, options.MaxDistinct, missingBefore: row - 1) { Sink = options.Samples?.SinkFor(name) });
+                columns.Add(options.NewColumn(name, missingBefore: row - 1));
                 if (seen.Length <= i)
                 {
                     Array.Resize(ref seen, seen.Length * 2);

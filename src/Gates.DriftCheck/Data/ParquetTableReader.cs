@@ -36,7 +36,7 @@ internal static class ParquetTableReader
     {
         await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: ct);
         var fields = reader.Schema.GetDataFields();
-        var columns = fields.Select(f => new ColumnAccumulator(Name(f), options.Missing, options.MaxFieldBytes, options.MaxDistinct) { Sink = options.Samples?.SinkFor(Name(f)) }).ToList();
+        var columns = fields.Select(f => options.NewColumn(Name(f))).ToList();
         long rows = 0;
         var text = new ArrayBufferWriter();
         for (var g = 0; g < reader.RowGroupCount; g++)

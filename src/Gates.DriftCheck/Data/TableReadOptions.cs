@@ -20,4 +20,11 @@ internal sealed record TableReadOptions
 
     /// <summary>Text samples and embedding vectors kept beside the profile (null: none).</summary>
     public ColumnSamples? Samples { get; init; }
+
+    /// <summary>Numbers per column kept exactly; beyond it they are summarised in a mergeable sketch (<see cref="NumberSketch"/>).</summary>
+    public int ExactNumbers { get; init; } = NumberSketch.DefaultExactLimit;
+
+    /// <summary>An accumulator for one column read with these options.</summary>
+    public ColumnAccumulator NewColumn(string name, long missingBefore = 0) =>
+        new(name, Missing, MaxFieldBytes, MaxDistinct, missingBefore, ExactNumbers) { Sink = Samples?.SinkFor(name) };
 }

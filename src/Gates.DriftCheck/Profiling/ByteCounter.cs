@@ -50,6 +50,34 @@ internal sealed class ByteCounter(int capacity)
         counts.Add(1);
     }
 
+    /// <summary>
+    /// Adds another counter's counts: values already here or still within the capacity are counted, the rest go
+    /// to <see cref="Overflow"/>, as if the other's values had been added after these.
+    /// </summary>
+    public void Append(ByteCounter other)
+    {
+        Capacity = Math.Max(Capacity, other.Capacity);
+        Overflow += other.Overflow;
+        for (var i = 0; i < other.keys.Count; i++)
+        {
+            var key = other.keys[i];
+            if (index.TryGetValue(key, out var slot))
+            {
+                counts[slot] += other.counts[i];
+            }
+            else if (keys.Count < Capacity)
+            {
+                index.Add(key, keys.Count);
+                keys.Add(key);
+                counts.Add(other.counts[i]);
+            }
+            else
+            {
+                Overflow += other.counts[i];
+            }
+        }
+    }
+
     /// <summary>Raises the capacity (never lowers it).</summary>
     public void Raise(int newCapacity) => Capacity = Math.Max(Capacity, newCapacity);
 

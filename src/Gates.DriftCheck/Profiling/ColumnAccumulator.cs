@@ -18,9 +18,11 @@ internal sealed class ColumnAccumulator
 
     private readonly int distinctLimit;
 
-    public ColumnAccumulator(string name, MissingValues missing, int maxFieldBytes, int distinctLimit, long missingBefore = 0)
+    public ColumnAccumulator(string name, MissingValues missing, int maxFieldBytes, int distinctLimit, long missingBefore = 0,
+        int exactNumbers = NumberSketch.DefaultExactLimit)
     {
         Name = name;
+        Numbers = new NumberSketch(exactNumbers);
         this.missing = missing;
         this.maxFieldBytes = maxFieldBytes;
         this.distinctLimit = distinctLimit;
@@ -40,8 +42,8 @@ internal sealed class ColumnAccumulator
 
     public long NonMissing => Rows - Missing;
 
-    /// <summary>Finite numbers, in the order read.</summary>
-    public DoubleBuffer Numbers { get; } = new();
+    /// <summary>Finite numbers: exactly up to a limit, then summarised (<see cref="NumberSketch"/>).</summary>
+    public NumberSketch Numbers { get; }
 
     public long NumericCells { get; private set; }
 
@@ -89,6 +91,7 @@ internal sealed class ColumnAccumulator
     public (long Row, int Bytes)? Oversized { get; private set; }
 
     private double lastNumber = double.NegativeInfinity;
+    private double firstNumber = double.NaN;
     private long skippedDistinct;
 
     public void AddMissing(long count = 1)
@@ -158,6 +161,11 @@ internal sealed class ColumnAccumulator
         }
 
         Numbers.Add(number);
+        if (NumericCells == 1)
+        {
+            firstNumber = number;
+        }
+
         if (AllIntegers && number != Math.Floor(number))
         {
             AllIntegers = false;
@@ -208,6 +216,65 @@ internal sealed class ColumnAccumulator
         }
     }
 
+    /// <summary>
+    /// Takes in what another accumulator learned from the rows that follow this one's (a later part of the same
+    /// file read in parallel); its row numbers are shifted by <paramref name="rowOffset"/>. The other is left empty.
+    /// </summary>
+    public void Append(ColumnAccumulator next, long rowOffset)
+    {
+        FirstText ??= Shift(next.FirstText, rowOffset);
+        FirstNumber ??= Shift(next.FirstNumber, rowOffset);
+        FirstNonDate ??= Shift(next.FirstNonDate, rowOffset);
+        Oversized ??= next.Oversized is { } big ? (big.Row + rowOffset, big.Bytes) : null;
+        if (next.NumericCells > 0)
+        {
+            StrictlyIncreasing = StrictlyIncreasing && next.StrictlyIncreasing && (NumericCells == 0 || lastNumber < next.firstNumber);
+            if (NumericCells == 0)
+            {
+                firstNumber = next.firstNumber;
+            }
+
+            lastNumber = next.lastNumber;
+        }
+
+        Rows += next.Rows;
+        Missing += next.Missing;
+        Numbers.Append(next.Numbers);
+        NumericCells += next.NumericCells;
+        NonFinite += next.NonFinite;
+        TextCells += next.TextCells;
+        AllIntegers &= next.AllIntegers;
+        Distinct.Append(next.Distinct);
+        skippedDistinct += next.skippedDistinct;
+        TextChars += next.TextChars;
+        TextWithSpaces += next.TextWithSpaces;
+        foreach (var (length, count) in next.TextLengths)
+        {
+            TextLengths[length] = TextLengths.GetValueOrDefault(length) + count;
+        }
+
+        DateCells += next.DateCells;
+        DatesHaveTime |= next.DatesHaveTime;
+        MinDate = Earlier(MinDate, next.MinDate);
+        MaxDate = Later(MaxDate, next.MaxDate);
+        for (var i = 0; i < HourCounts.Length; i++)
+        {
+            HourCounts[i] += next.HourCounts[i];
+        }
+
+        for (var i = 0; i < WeekdayCounts.Length; i++)
+        {
+            WeekdayCounts[i] += next.WeekdayCounts[i];
+        }
+    }
+
+    private static (long Row, string Value)? Shift((long Row, string Value)? first, long offset) =>
+        first is { } f ? (f.Row + offset, f.Value) : null;
+
+    private static DateTime? Earlier(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private static DateTime? Later(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
     private static bool TryNumber(ReadOnlySpan<byte> cell, out double value)
     {
         var first = cell[0];
@@ -218,7 +285,7 @@ internal sealed class ColumnAccumulator
             return false;
         }
 
-        return double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        return FastNumber.TryParse(cell, out value) || double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
     private static int CharCount(ReadOnlySpan<byte> utf8)

@@ -42,6 +42,9 @@ internal sealed record ColumnProfile
 internal sealed record NumericSummary(EmpiricalDistribution Distribution, Moments Moments, double Min, double Max)
 {
     public long Count => Distribution.SampleSize;
+
+    /// <summary>Bound on how far the distribution's CDF (and so a KS distance) may be from the data's: 0 when exact.</summary>
+    public double CdfError { get; init; }
 }
 
 /// <summary>Counts per category; <see cref="Other"/> counts values beyond the tracked categories.</summary>

@@ -1,41 +1,79 @@
 namespace Gates.DriftCheck.Profiling;
 
-/// <summary>A growing list of doubles kept in fixed-size blocks, so growth never copies what is already held.</summary>
+/// <summary>
+/// A growing list of doubles kept in fixed-size blocks, so growth never copies what is already held; another
+/// buffer's blocks can be taken over whole (<see cref="Append"/>), as when the parts of a file read in parallel are joined.
+/// </summary>
 internal sealed class DoubleBuffer
 {
     private const int BlockSize = 1 << 16;
-    private readonly List<double[]> blocks = [];
-    private int used = BlockSize;
+    private readonly List<(double[] Block, int Filled)> full = [];
+    private double[]? current;
+    private int used;
 
     public long Count { get; private set; }
 
     public void Add(double value)
     {
-        if (used == BlockSize)
+        if (current is null || used == current.Length)
         {
-            blocks.Add(new double[BlockSize]);
+            if (current is not null)
+            {
+                full.Add((current, used));
+            }
+
+            current = new double[BlockSize];
             used = 0;
         }
 
-        blocks[^1][used++] = value;
+        current[used++] = value;
         Count++;
+    }
+
+    /// <summary>Takes over the other buffer's blocks (the other buffer is left empty).</summary>
+    public void Append(DoubleBuffer other)
+    {
+        if (current is not null)
+        {
+            full.Add((current, used));
+            current = null;
+        }
+
+        full.AddRange(other.full);
+        if (other.current is not null)
+        {
+            full.Add((other.current, other.used));
+        }
+
+        Count += other.Count;
+        other.Clear();
     }
 
     /// <summary>Copies the values into one array and releases the blocks.</summary>
     public double[] Drain()
     {
-        var all = new double[Count];
+        var all = GC.AllocateUninitializedArray<double>(checked((int)Count));
         var offset = 0;
-        foreach (var block in blocks)
+        foreach (var (block, filled) in full)
         {
-            var n = (int)Math.Min(BlockSize, Count - offset);
-            Array.Copy(block, 0, all, offset, n);
-            offset += n;
+            Array.Copy(block, 0, all, offset, filled);
+            offset += filled;
         }
 
-        blocks.Clear();
-        used = BlockSize;
-        Count = 0;
+        if (current is not null)
+        {
+            Array.Copy(current, 0, all, offset, used);
+        }
+
+        Clear();
         return all;
+    }
+
+    private void Clear()
+    {
+        full.Clear();
+        current = null;
+        used = 0;
+        Count = 0;
     }
 }

@@ -27,7 +27,7 @@ internal static class ProfileBuilder
         {
             ColumnType.Numeric => profile with
             {
-                Numbers = Numeric(c.Numbers.Drain()),
+                Numbers = Numeric(c.Numbers),
                 Invalid = c.TextCells,
                 InvalidExample = Example(c.FirstText),
             },
@@ -39,16 +39,11 @@ internal static class ProfileBuilder
         };
     }
 
-    public static NumericSummary? Numeric(double[] values)
+    /// <summary>The summary of a column's numbers: exact, or through the sketch when there were too many to keep.</summary>
+    public static NumericSummary? Numeric(NumberSketch numbers)
     {
-        if (values.Length == 0)
-        {
-            return null;
-        }
-
-        var moments = Moments.Of(values);
-        var distribution = EmpiricalDistribution.FromValues(values);
-        return new NumericSummary(distribution, moments, distribution.Min, distribution.Max);
+        var (distribution, moments, error) = numbers.Finish();
+        return distribution is null ? null : new NumericSummary(distribution, moments, distribution.Min, distribution.Max) { CdfError = error };
     }
 
     private static NumericSummary? Lengths(ColumnAccumulator c)

@@ -15,7 +15,7 @@ internal static class ProfileJson
     public const int Version = 1;
     public const int MaxCategories = 10_000;
 
-    public static byte[] Write(TableProfile profile, int quantiles)
+    public static byte[] Write(TableProfile profile, int quantiles, int exactValues = 0)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -33,7 +33,7 @@ internal static class ProfileJson
             w.WriteStartArray("columns");
             foreach (var column in profile.Columns)
             {
-                WriteColumn(w, column, quantiles);
+                WriteColumn(w, column, quantiles, exactValues);
             }
 
             w.WriteEndArray();
@@ -44,7 +44,7 @@ internal static class ProfileJson
         return buffer.ToArray();
     }
 
-    private static void WriteColumn(Utf8JsonWriter w, ColumnProfile c, int quantiles)
+    private static void WriteColumn(Utf8JsonWriter w, ColumnProfile c, int quantiles, int exactValues)
     {
         w.WriteStartObject();
         w.WriteString("name", c.Name);
@@ -61,7 +61,8 @@ internal static class ProfileJson
 
         if (c.Numbers is { } n)
         {
-            var d = ProfileSketch.Shrink(n.Distribution, quantiles);
+            var keep = n.Distribution.IsExact && n.Distribution.Values.Length <= exactValues;
+            var (d, error) = keep ? (n.Distribution, n.CdfError) : ProfileSketch.Shrink(n.Distribution, quantiles, n.CdfError);
             w.WriteStartObject("numbers");
             w.WriteNumber("count", n.Count);
             w.WriteNumber("mean", n.Moments.Mean);
@@ -69,6 +70,11 @@ internal static class ProfileJson
             w.WriteNumber("min", n.Min);
             w.WriteNumber("max", n.Max);
             w.WriteBoolean("exact", d.IsExact);
+            if (!d.IsExact)
+            {
+                w.WriteNumber("cdfError", error);
+            }
+
             Numbers(w, "values", d.Values);
             Numbers(w, "weights", d.Weights);
             w.WriteEndObject();

@@ -84,7 +84,10 @@ internal static class ProfileJsonReader
         var weights = n.GetProperty("weights").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         var distribution = new EmpiricalDistribution(values, weights, count, n.GetProperty("exact").GetBoolean());
         var moments = new Moments(count, n.GetProperty("mean").GetDouble(), n.GetProperty("sumOfSquares").GetDouble());
-        return new NumericSummary(distribution, moments, n.GetProperty("min").GetDouble(), n.GetProperty("max").GetDouble());
+        var error = distribution.IsExact ? 0
+            : n.TryGetProperty("cdfError", out var e) ? e.GetDouble()
+            : 1.0 / Math.Max(values.Length - 1, 1);
+        return new NumericSummary(distribution, moments, n.GetProperty("min").GetDouble(), n.GetProperty("max").GetDouble()) { CdfError = error };
     }
 
     private static CategoryCounts ReadCategories(JsonElement c) => new(

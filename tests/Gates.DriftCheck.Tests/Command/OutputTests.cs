@@ -57,6 +57,39 @@ public class OutputTests
         report["details"]!["drift-check"]!["reference"]!["profileOf"]!["name"]!.GetValue<string>().ShouldBe("reference.csv");
     }
 
+    [Fact]
+    public void Profiles_of_two_halves_merged_with_merge_and_out_give_the_verdicts_of_the_whole()
+    {
+        using var h = new DriftCheckHarness();
+        var lines = File.ReadAllLines(DriftCheckHarness.Sample("reference.csv"));
+        var half = (lines.Length - 1) / 2;
+        var first = h.Folder.Write("first.csv", string.Join("\n", lines.Take(half + 1)) + "\n");
+        var second = h.Folder.Write("second.csv", string.Join("\n", lines.Take(1).Concat(lines.Skip(half + 1))) + "\n");
+        var thresholds = DriftCheckHarness.Sample("thresholds.yaml");
+        foreach (var part in new[] { first, second })
+        {
+            h.Run("profile", "--reference", part, "-t", thresholds, "--exact-values", "100000", "--save-profile", part + ".profile.json").ShouldExit(0);
+        }
+
+        var merged = h.Folder.File("merged.json");
+        h.Run("profile", "--merge", second + ".profile.json", first + ".profile.json", "--out", merged).ShouldExit(0)
+            .Stdout.ShouldContain("merged 2,000 rows and 10 columns");
+
+        var fromData = h.Folder.File("a.json");
+        var fromMerged = h.Folder.File("b.json");
+        h.Run("--reference", DriftCheckHarness.Sample("reference.csv"), "--current", DriftCheckHarness.Sample("current-drift.csv"), "-t", thresholds, "--report-json", fromData).ShouldExit(1);
+        h.Run("--reference", merged, "--current", DriftCheckHarness.Sample("current-drift.csv"), "-t", thresholds, "--report-json", fromMerged).ShouldExit(1);
+        Verdicts(fromMerged).ShouldBe(Verdicts(fromData));
+    }
+
+    [Fact]
+    public void Merge_and_reference_together_are_a_usage_error()
+    {
+        using var h = new DriftCheckHarness();
+        h.Run("profile", "--reference", DriftCheckHarness.Sample("reference.csv"), "--merge", "a.json", "--out", h.Folder.File("m.json"))
+            .ShouldExit(2).Stderr.ShouldContain("--merge");
+    }
+
     private static Dictionary<string, string> Verdicts(string reportPath) =>
         JsonNode.Parse(File.ReadAllText(reportPath))!["checks"]!.AsArray().ToDictionary(c => c!["name"]!.GetValue<string>(), c => c!["verdict"]!.GetValue<string>());
 }

@@ -69,7 +69,7 @@ public class ProfileJsonTests
         b.Metrics["psi"].ShouldBe(a.Metrics["psi"], 0.002);
         b.Metrics["mean_reference"].ShouldBe(a.Metrics["mean_reference"], 1e-12);
         b.Status.ShouldBe(a.Status);
-        b.Notes.ShouldContain(n => n.Contains("saved profile of 1,000 quantiles"));
+        b.Notes.ShouldContain(n => n.Contains("the reference is summarised by a quantile sketch (reference 1,000 points"));
         fromProfile.Column("k").Statistic.ShouldBe(raw.Column("k").Statistic);
         fromProfile.Column("k").PValue.ShouldBe(raw.Column("k").PValue);
     }

@@ -54,12 +54,19 @@ public sealed class EmpiricalDistribution
 
     public double Max => Values[^1];
 
-    /// <summary>Builds an exact distribution from raw values; sorts <paramref name="values"/> in place.</summary>
-    public static EmpiricalDistribution FromValues(double[] values, int count = -1)
+    /// <summary>
+    /// Builds an exact distribution from raw values; sorts <paramref name="values"/> in place unless the caller says
+    /// they are <paramref name="sorted"/> already.
+    /// </summary>
+    public static EmpiricalDistribution FromValues(double[] values, int count = -1, bool sorted = false)
     {
         count = count < 0 ? values.Length : count;
         var span = values.AsSpan(0, count);
-        span.Sort();
+        if (!sorted)
+        {
+            span.Sort();
+        }
+
         var distinct = 0;
         for (var i = 0; i < span.Length; i++)
         {

@@ -1,0 +1,81 @@
+using System.Runtime.InteropServices;
+
+namespace Gates.DriftCheck.Profiling;
+
+/// <summary>
+/// Sorts finite doubles ascending by an LSD radix sort on their bits (11-bit digits, digits that every value shares
+/// are skipped): a few linear passes instead of a comparison sort, with one scratch array of the same length.
+/// </summary>
+internal static class RadixSort
+{
+    private const int Bits = 11;
+    private const int Buckets = 1 << Bits;
+    private const int Passes = (64 + Bits - 1) / Bits;
+    private const ulong Sign = 1UL << 63;
+
+    public static void Sort(Span<double> values)
+    {
+        if (values.Length < 4096)
+        {
+            values.Sort();
+            return;
+        }
+
+        var keys = MemoryMarshal.Cast<double, ulong>(values);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var k = keys[i];
+            keys[i] = (k & Sign) != 0 ? ~k : k | Sign;
+        }
+
+        var counts = new int[Passes * Buckets];
+        foreach (var k in keys)
+        {
+            for (var p = 0; p < Passes; p++)
+            {
+                counts[(p * Buckets) + (int)((k >> (p * Bits)) & (Buckets - 1))]++;
+            }
+        }
+
+        var scratch = GC.AllocateUninitializedArray<ulong>(keys.Length);
+        var from = keys;
+        var to = scratch.AsSpan();
+        for (var p = 0; p < Passes; p++)
+        {
+            var histogram = counts.AsSpan(p * Buckets, Buckets);
+            if (histogram.Contains(keys.Length))
+            {
+                continue;
+            }
+
+            var sum = 0;
+            for (var b = 0; b < Buckets; b++)
+            {
+                var c = histogram[b];
+                histogram[b] = sum;
+                sum += c;
+            }
+
+            var shift = p * Bits;
+            foreach (var k in from)
+            {
+                to[histogram[(int)((k >> shift) & (Buckets - 1))]++] = k;
+            }
+
+            var swap = from;
+            from = to;
+            to = swap;
+        }
+
+        if (from != keys)
+        {
+            from.CopyTo(keys);
+        }
+
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var k = keys[i];
+            keys[i] = (k & Sign) != 0 ? k & ~Sign : ~k;
+        }
+    }
+}
