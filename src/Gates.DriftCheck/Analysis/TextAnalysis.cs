@@ -116,8 +116,19 @@ internal static class TextAnalysis
         TypeReason = "text descriptor",
         Rows = values.Length,
         Missing = 0,
-        Numbers = ProfileBuilder.Numeric([.. values]),
+        Numbers = ProfileBuilder.Numeric(Sketch(values)),
     };
+
+    private static NumberSketch Sketch(double[] values)
+    {
+        var sketch = new NumberSketch(NumberSketch.DefaultExactLimit);
+        foreach (var value in values)
+        {
+            sketch.Add(value);
+        }
+
+        return sketch;
+    }
 
     private static MethodResult Classifier(string column, IReadOnlyList<string> reference, IReadOnlyList<string> current, long referenceRows, DriftSettings s)
     {
