@@ -25,9 +25,10 @@ public static class IntervalChart
 
         var x = LinearScale.Around(rows.SelectMany(Numbers));
         var y = new CategoryScale([.. rows.Select(c => c.Name).Reverse()]);
-        var size = new ChartSize(Width: 720, Height: 36 + 44 + (rows.Count * RowHeight), Left: 170, Right: 120, Top: 36, Bottom: 44);
+        var size = new ChartSize(Width: 760, Height: 40 + 44 + (rows.Count * RowHeight), Left: 170, Right: 120, Top: 40, Bottom: 44);
         var delta = rows.All(CheckValues.IsDelta);
         var chart = new SvgChart(id, title, Describe(rows), x, y, size)
+            .Heading()
             .Axes(xLabel: delta ? "change against the baseline" : "value");
         for (var i = 0; i < rows.Count; i++)
         {
@@ -36,7 +37,8 @@ public static class IntervalChart
 
         var legend = new List<LegendEntry>
         {
-            new("value", new MarkStyle(Ink.Primary), LegendMark.Point),
+            new("value", new MarkStyle(Ink.Secondary), LegendMark.Point),
+            new("interval", new MarkStyle(Ink.Primary), LegendMark.Line),
             new("threshold", new MarkStyle(Ink.Fail, Dash: Dash.Dashed), LegendMark.Line),
             new("fails", new MarkStyle(Ink.Fail, Texture.Hatch)),
         };
@@ -62,12 +64,12 @@ public static class IntervalChart
             var failingEdge = comparison.HigherIsBetter() ? x.Min : x.Max;
             if (comparison != Comparison.Eq)
             {
-                chart.Bar(threshold, failingEdge, bottom, top, new MarkStyle(Ink.Fail, Texture.Hatch), $"{c.Name}: fails {ReportText.Threshold(c)}");
+                chart.Band(threshold, failingEdge, bottom, top, new MarkStyle(Ink.Fail, Texture.Hatch), $"{c.Name}: fails {ReportText.Threshold(c)}");
             }
 
             if (c.WarnThreshold is { } warn)
             {
-                chart.Bar(threshold, warn, bottom, top, new MarkStyle(Ink.Warn, Texture.Dots), $"{c.Name}: warn zone");
+                chart.Band(threshold, warn, bottom, top, new MarkStyle(Ink.Warn, Texture.Dots), $"{c.Name}: warn zone");
                 chart.Segment(warn, bottom, warn, top, new MarkStyle(Ink.Warn, Dash: Dash.Dotted), $"warn at {ReportText.Number(warn)}");
             }
 

@@ -85,6 +85,17 @@ public sealed class SvgChart
     public SvgChart Bar(double x1, double x2, double y1, double y2, MarkStyle style, string? tooltip = null) =>
         Rect(PxX(x1), PxX(x2), PxY(y1), PxY(y2), "bar", style, tooltip);
 
+    /// <summary>A light, see-through region from (x1, y1) to (x2, y2) in data units (a zone limited to a row or a range).</summary>
+    public SvgChart Band(double x1, double x2, double y1, double y2, MarkStyle style, string? tooltip = null) =>
+        Rect(PxX(x1), PxX(x2), PxY(y1), PxY(y2), "band", style, tooltip);
+
+    /// <summary>The title as visible text in the top-left corner of the chart (the legend sits at the top right).</summary>
+    public SvgChart Heading()
+    {
+        marks.Append($"<text class=\"chart-title\" x=\"4\" y=\"14\">{SvgText.Escape(Title)}</text>\n");
+        return this;
+    }
+
     /// <summary>A band across the whole plot height between two x values (a range of the x axis).</summary>
     public SvgChart BandX(double from, double to, MarkStyle style, string? tooltip = null) =>
         Rect(PxX(from), PxX(to), Size.Top, Size.Top + Size.PlotHeight, "band", style, tooltip);
