@@ -257,7 +257,7 @@ public sealed class SvgChart
     {
         var b = new StringBuilder();
         b.Append($"<svg class=\"chart\" id=\"{Id}\" role=\"img\" aria-labelledby=\"{Id}-title {Id}-desc\" viewBox=\"0 0 {Size.Width} {Size.Height}\" " +
-                 $"width=\"{Size.Width}\" height=\"{Size.Height}\" xmlns=\"http://www.w3.org/2000/svg\">\n");
+                 $"width=\"{Size.Width}\" height=\"{Size.Height}\">\n");
         b.Append($"<title id=\"{Id}-title\">{SvgText.Escape(Title)}</title>\n<desc id=\"{Id}-desc\">{SvgText.Escape(Description)}</desc>\n");
         Patterns(b);
         b.Append(marks);

@@ -6,7 +6,8 @@ namespace Gates.Core.Tests.Charts;
 
 public sealed class SvgChartTests
 {
-    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+    private static readonly XNamespace Svg = XNamespace.None;
+
 
     [Fact]
     public void A_chart_is_one_svg_with_title_desc_axes_and_its_marks()
