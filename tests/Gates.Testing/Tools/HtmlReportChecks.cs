@@ -30,7 +30,9 @@ public static partial class HtmlReportChecks
         return (dom, titles);
     }
 
-    [GeneratedRegex("""(?:src|href|xlink:href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""", RegexOptions.IgnoreCase)]
+    // What would make a browser fetch something: src, url(), @import, <link>, or an href on an SVG image/use or a frame.
+    // A plain <a href> to evidence is a link, not a request, so it is allowed.
+    [GeneratedRegex("""\bsrc\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import|<link\b|<(?:image|use|iframe|object|embed)\b[^>]*href\s*=\s*["']?\s*(?:https?:)?//""", RegexOptions.IgnoreCase)]
     private static partial Regex ExternalReference();
 
     [GeneratedRegex("<svg\\b.*?</svg>", RegexOptions.Singleline)]
