@@ -24,7 +24,7 @@ run Gates.DriftCheck --reference samples/drift/reference.csv --current samples/d
   --thresholds samples/drift/thresholds.yaml --html "$work/drift-check.html" --report-json "$work/drift.json"
 run Gates.EvalGate --results samples/eval/warn.json --thresholds thresholds/quality.yaml --report-json "$work/eval-warn.json"
 (cd "$work" && dotnet run --no-build --project "$root/src/Gates.GateReport" -- \
-  --reports eval.json eval-warn.json drift.json --html gate-report.html >/dev/null) || true
+  --reports eval.json --reports eval-warn.json --reports drift.json --html gate-report.html >/dev/null) || true
 cp -r "$root/samples/manifests" "$work/manifests"
 run Gates.ManifestBump --config "$work/manifests/manifest-bump.yaml" --model-version 13 --repo-root "$work/manifests" \
   --dry-run --html "$work/manifest-bump.html"

@@ -8,7 +8,6 @@ public sealed class SvgChartTests
 {
     private static readonly XNamespace Svg = XNamespace.None;
 
-
     [Fact]
     public void A_chart_is_one_svg_with_title_desc_axes_and_its_marks()
     {
