@@ -1,6 +1,7 @@
 using Gates.Cli;
 using Gates.Cli.Comments;
 using Gates.Cli.Hosts;
+using Gates.Core.Reporting;
 using Gates.GateReport.Evidence;
 
 namespace Gates.GateReport;
@@ -38,6 +39,7 @@ internal static class GateReportRun
         }
 
         options ??= PublishOptions.Default;
-        return await run.PublishAsync(merged, ct, options with { Markdown = details => new PromotionMarkdown(details) });
+        var html = new HtmlRenderer(_ => Html.GateReportHtml.Sections(reports, ci.RunUrl));
+        return await run.PublishAsync(merged, ct, options with { Markdown = details => new PromotionMarkdown(details), Html = html });
     }
 }

@@ -79,7 +79,7 @@ internal static class ManifestBumpRun
         }
 
         run.Say(report.Summary);
-        var exit = await run.PublishAsync(report, ct, outcome: RunOutcome.Of(report) with { Conflict = conflict });
+        var exit = await run.PublishAsync(report, ct, new PublishOptions { Html = Html.BumpHtml.Renderer() }, RunOutcome.Of(report) with { Conflict = conflict });
         AppendDiffToStepSummary(diff, settings, env);
         return exit;
     }

@@ -31,7 +31,7 @@ internal static class RichColumnsHtml
         foreach (var m in methods.Where(m => m.Histogram is { Labels.Count: > 0 }))
         {
             b.Append($"<p class=\"meta\">{E(m.Name)}</p>\n");
-            HtmlReport.Chart(b, $"{c.Name}: {m.Name}", m.Histogram!);
+            b.Append(DriftCharts.Column($"{c.Name}: {m.Name}", m.Histogram!));
         }
     }
 

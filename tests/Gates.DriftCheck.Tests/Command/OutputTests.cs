@@ -18,7 +18,7 @@ public class OutputTests
     }
 
     [Fact]
-    public void The_html_report_is_self_contained_with_a_chart_per_compared_column()
+    public void The_html_report_is_self_contained_with_an_overview_and_a_chart_per_compared_column()
     {
         using var h = new DriftCheckHarness();
         var html = h.Folder.File("drift.html");
@@ -27,7 +27,8 @@ public class OutputTests
 
         var text = File.ReadAllText(html);
         text.ShouldStartWith("<!DOCTYPE html>");
-        System.Text.RegularExpressions.Regex.Matches(text, "<svg class=\"chart\"").Count.ShouldBe(9);
+        System.Text.RegularExpressions.Regex.Matches(text, "<svg class=\"chart\"").Count.ShouldBe(10, "the dataset overview and 9 columns");
+        text.ShouldNotContain("<script");
         text.ShouldNotContain("http", Case.Insensitive);
         text.ShouldNotContain("<link");
         text.ShouldNotContain("src=");

@@ -16,7 +16,7 @@ public class HtmlValidateTests
 
         NodeTools.HtmlValidate(h.Folder.Path, "drift.html").ShouldExit(0);
         var (dom, console) = Chromium.Render(html);
-        dom.ShouldContain("data-charts-drawn=\"9\"");
+        dom.ShouldContain("<svg class=\"chart\" id=\"dataset-overview\"");
         console.ShouldBeEmpty();
     }
 }
