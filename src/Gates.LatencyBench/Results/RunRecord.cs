@@ -25,6 +25,9 @@ internal sealed record RunRecord
     /// <summary>The --target-precision outcome (the "precision" section of the results file), when asked.</summary>
     public JsonObject? Precision { get; init; }
 
+    /// <summary>Finished requests per second of a live run (none for a merge of shards).</summary>
+    public ThroughputTimeline? Timeline { get; init; }
+
     /// <summary>Paths of the shard results a merged record was made from.</summary>
     public IReadOnlyList<string> MergedFrom { get; init; } = [];
 
