@@ -10,7 +10,9 @@ public sealed record XySeries(string Name, IReadOnlyList<double> Values, bool Ba
 /// draw from Markdown. The x axis is categorical (one label per point), the y axis linear. Mermaid draws no legend,
 /// so <see cref="Caption"/> names the series in order under the chart, and is the text alternative. Every label
 /// goes through <see cref="MermaidText"/>; at most <see cref="MaxPoints"/> points are kept (evenly thinned, first and
-/// last kept) so a chart stays a few hundred characters whatever the run.
+/// last kept) so a chart stays a few hundred characters whatever the run. The y axis gets no explicit range (mermaid
+/// fits it to the data), so the block never holds "--&gt;", which could close an HTML comment such as the sticky
+/// comment's marker.
 /// </summary>
 public sealed record XyChart
 {
@@ -28,13 +30,11 @@ public sealed record XyChart
     public string ToMarkdown()
     {
         var keep = Thinned(XLabels.Count);
-        var values = Series.SelectMany(s => keep.Select(i => s.Values[i])).ToList();
-        if (values.Count == 0 || Series.Any(s => s.Values.Count != XLabels.Count))
+        if (keep.Count == 0 || Series.Count == 0 || Series.Any(s => s.Values.Count != XLabels.Count))
         {
             throw new ArgumentException("every series needs one value per x label, and a chart at least one point");
         }
 
-        var (low, high) = Range(values);
         var b = new StringBuilder();
         b.Append("```mermaid\nxychart-beta\n");
         b.Append("    title ").Append(MermaidText.Label(Title)).Append('\n');
@@ -45,8 +45,7 @@ public sealed record XyChart
         }
 
         b.Append('[').Append(string.Join(", ", keep.Select(i => MermaidText.Label(XLabels[i])))).Append("]\n");
-        b.Append("    y-axis ").Append(MermaidText.Label(YTitle)).Append(' ')
-            .Append(MermaidText.Number(low)).Append(" --> ").Append(MermaidText.Number(high)).Append('\n');
+        b.Append("    y-axis ").Append(MermaidText.Label(YTitle)).Append('\n');
         foreach (var series in Series)
         {
             b.Append("    ").Append(series.Bars ? "bar " : "line ").Append(MermaidText.Label(series.Name)).Append(" [")
@@ -71,33 +70,5 @@ public sealed record XyChart
         }
 
         return [.. Enumerable.Range(0, MaxPoints).Select(k => (int)Math.Round(k * (count - 1) / (double)(MaxPoints - 1))).Distinct()];
-    }
-
-    /// <summary>The y range: the data with 5 % room, starting at 0 when every value is positive and the low end is near 0.</summary>
-    private static (double Low, double High) Range(IReadOnlyList<double> values)
-    {
-        var min = values.Min();
-        var max = values.Max();
-        if (min >= 0 && min <= max / 2)
-        {
-            min = 0;
-        }
-
-        var span = max - min;
-        var pad = span > 0 ? span * 0.05 : Math.Max(Math.Abs(max) * 0.1, 1);
-        var low = min == 0 ? 0 : min - pad;
-        var high = max + pad;
-        return (Nice(low, floor: true), Nice(high, floor: false));
-    }
-
-    private static double Nice(double value, bool floor)
-    {
-        if (value == 0)
-        {
-            return 0;
-        }
-
-        var step = Math.Pow(10, Math.Floor(Math.Log10(Math.Abs(value))) - 1);
-        return (floor ? Math.Floor(value / step) : Math.Ceiling(value / step)) * step;
     }
 }
