@@ -33,7 +33,7 @@ internal static class EvalGateRun
             .AddWarnings(outcome.Warnings)
             .SetSection(outcome.Details)
             .Finish();
-        return run.PublishAsync(report, ct);
+        return run.PublishAsync(report, ct, new PublishOptions { Html = Report.EvalHtml.Renderer() });
     }
 
     private static IEvalResults Read(string path, EvalGateSettings settings, IReadOnlySet<string> wanted, bool keepItems, CancellationToken ct)
