@@ -78,6 +78,7 @@ internal static class CanaryValidateRun
         var options = new PublishOptions
         {
             Markdown = withDetails => new Gates.Core.Reporting.MarkdownRenderer(withDetails, CanaryMermaid.Charts(timelines)),
+            Html = CanaryHtml.Renderer(timelines, outcome.Looks),
         };
         return await run.PublishAsync(report, ct, options, RunOutcome.Of(report) with { ActionFailed = failedActions.Count > 0 });
     }

@@ -51,6 +51,7 @@ internal static class LatencyReport
         return run.PublishAsync(report, ct, new PublishOptions
         {
             Markdown = withDetails => new MarkdownRenderer(withDetails, LatencyMermaid.Charts(curves, report.Checks)),
+            Html = LatencyHtml.Renderer(curves, current.Timeline),
         });
     }
 
