@@ -94,7 +94,7 @@ internal static class CanaryHtml
         var y = new LinearScale(0, Math.Max(counted.Max(l => Math.Max(l.Traffic!.Canary, l.Traffic.Baseline)) * 1.1, 1));
         var last = counted[^1].Traffic!;
         var share = double.IsFinite(last.CanaryShare) ? $" ({(last.CanaryShare * 100).ToString("0.#", CultureInfo.InvariantCulture)}% to the canary)" : "";
-        var chart = new SvgChart("traffic", "Requests per side since the window opened",
+        var chart = new SvgChart("traffic-chart", "Requests per side since the window opened",
                 $"Cumulative requests at each of {counted.Count} looks; at the last look the canary had served {last.Canary} and the baseline {last.Baseline}{share}.",
                 x, y)
             .Axes("minutes since the window opened", "requests")
