@@ -74,7 +74,13 @@ internal static class CanaryValidateRun
                     CanaryDecision.Inconclusive => Verdict.Inconclusive,
                     _ => checks.Select(c => c.Verdict).Worst() == Verdict.Warn ? Verdict.Warn : Verdict.Pass,
                 });
-        return await run.PublishAsync(report, ct, outcome: RunOutcome.Of(report) with { ActionFailed = failedActions.Count > 0 });
+        var timelines = GateTimeline.From(plan, outcome);
+        var options = new PublishOptions
+        {
+            Markdown = withDetails => new Gates.Core.Reporting.MarkdownRenderer(withDetails, CanaryMermaid.Charts(timelines)),
+            Html = CanaryHtml.Renderer(timelines, outcome.Looks),
+        };
+        return await run.PublishAsync(report, ct, options, RunOutcome.Of(report) with { ActionFailed = failedActions.Count > 0 });
     }
 
     private static KubernetesProbe? Probe(CanaryValidateSettings settings, string ns)

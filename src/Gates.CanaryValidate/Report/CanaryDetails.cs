@@ -46,6 +46,7 @@ internal static class CanaryDetails
             ["canaryRequestsPerMinute"] = outcome.CanaryRequestsPerMinute,
             ["srmPValue"] = outcome.SrmPValue,
             ["looks"] = new JsonArray([.. outcome.Looks.Select(Look)]),
+            ["gates"] = new JsonArray([.. GateTimeline.From(plan, outcome).Select(t => (JsonNode)t.ToJson())]),
             ["actions"] = new JsonArray([.. actions.Select(a => (JsonNode)a.ToJson())]),
         };
     }

@@ -3,8 +3,8 @@ namespace Gates.Cli.Comments;
 /// <summary>
 /// Builds a comment body that fits the platform's limit, counted in UTF-16 code units (C#'s string length): the
 /// full Markdown when it fits; else the summary without the collapsed details and a note pointing to the run; else
-/// that summary cut at a line break (so no character, emoji included, is split), with a note that says it was
-/// truncated. The marker always ends it. GitHub answers "maximum is 65536 characters" and has been measured to
+/// that summary cut at a line break (so no character, emoji included, is split) and outside any fenced block (a
+/// chart is dropped whole, never left open), with a note that says it was truncated. The marker always ends it. GitHub answers "maximum is 65536 characters" and has been measured to
 /// accept 65,536 astral emoji (262,144 UTF-8 bytes); GitLab's note limit is 1,000,000 characters. A count of
 /// UTF-16 code units is never below the count of characters (code points), and 4 UTF-8 bytes per character at
 /// most keep 65,536 characters within 262,144 bytes, so a body within the limit here is within it on both.
@@ -37,7 +37,11 @@ public static class CommentBody
     private static string Compose(string markdown, string tail, string marker) =>
         markdown.TrimEnd('\n') + "\n" + tail + "\n" + marker;
 
-    /// <summary>The longest prefix of whole lines within <paramref name="room"/> characters.</summary>
+    /// <summary>
+    /// The longest prefix of whole lines within <paramref name="room"/> characters that does not end inside a fenced
+    /// code block (a chart): a cut inside one goes back to before its opening fence, so the block is dropped whole
+    /// and no open fence swallows the note and the marker.
+    /// </summary>
     private static string CutAtLine(string text, int room)
     {
         if (room <= 0)
@@ -51,6 +55,37 @@ public static class CommentBody
         }
 
         var cut = text.LastIndexOf('\n', room - 1);
-        return cut <= 0 ? "" : text[..cut];
+        if (cut <= 0)
+        {
+            return "";
+        }
+
+        var kept = text[..cut];
+        return OpenFenceStart(kept) is { } fence ? kept[..fence].TrimEnd('\n') : kept;
+    }
+
+    /// <summary>Where the fence still open at the end of <paramref name="text"/> starts (its line), or null.</summary>
+    private static int? OpenFenceStart(string text)
+    {
+        int? open = null;
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            var line = end < 0 ? text[start..] : text[start..end];
+            if (line.TrimStart(' ').StartsWith("```", StringComparison.Ordinal))
+            {
+                open = open is null ? start : null;
+            }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            start = end + 1;
+        }
+
+        return open;
     }
 }

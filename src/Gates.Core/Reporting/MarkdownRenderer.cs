@@ -6,9 +6,11 @@ namespace Gates.Core.Reporting;
 /// The Markdown report for step summaries, PR comments and <c>--format markdown</c>: a "tool: VERDICT" heading,
 /// the subject, the summary table, report warnings, then a collapsed &lt;details&gt; section with each check's
 /// reason, interval method, p-value, baseline and borderline note, and the inputs with their sha256.
-/// Every value that came from outside goes through <see cref="MarkdownText.Escape"/>.
+/// Every value that came from outside goes through <see cref="MarkdownText.Escape"/>. A tool may add
+/// <paramref name="charts"/> (Markdown blocks such as a mermaid chart, see <see cref="Mermaid.XyChart"/>): they come
+/// after the table and warnings, so a comment cut to its length limit loses the charts before any table row.
 /// </summary>
-public sealed class MarkdownRenderer(bool includeDetails = true) : IReportRenderer
+public sealed class MarkdownRenderer(bool includeDetails = true, IReadOnlyList<string>? charts = null) : IReportRenderer
 {
     public string Format => "markdown";
 
@@ -34,6 +36,13 @@ public sealed class MarkdownRenderer(bool includeDetails = true) : IReportRender
         foreach (var warning in report.Warnings)
         {
             writer.WriteLine($"> Warning: {MarkdownText.Escape(warning)}");
+            writer.WriteLine();
+        }
+
+        foreach (var chart in charts ?? [])
+        {
+            writer.Write(chart.TrimEnd('\n'));
+            writer.WriteLine();
             writer.WriteLine();
         }
 

@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using Gates.Cli;
 using Gates.Core.Results;
 using Gates.Core.Thresholds;
+using Gates.Core.Reporting;
 using Gates.LatencyBench.Import;
+using Gates.LatencyBench.Report;
 
 namespace Gates.LatencyBench.Gate;
 
@@ -24,6 +26,8 @@ internal static class LatencyReport
             : LatencyGate.Evaluate(thresholds, current, baseline);
         var details = outcome.Details;
         details["metrics"] = KeyMetrics(current);
+        var curves = PercentileCurves.From(current);
+        details["charts"] = ChartData.ToJson(curves, current.Timeline);
         if (runDetails is not null)
         {
             details["run"] = runDetails;
@@ -44,7 +48,11 @@ internal static class LatencyReport
             .AddWarnings(outcome.Warnings)
             .SetSection(details)
             .Finish();
-        return run.PublishAsync(report, ct);
+        return run.PublishAsync(report, ct, new PublishOptions
+        {
+            Markdown = withDetails => new MarkdownRenderer(withDetails, LatencyMermaid.Charts(curves, report.Checks)),
+            Html = LatencyHtml.Renderer(curves, current.Timeline),
+        });
     }
 
     private static readonly string[] Shown =

@@ -37,6 +37,9 @@ internal sealed record LatencyResults
     /// <summary>The recorded distributions by tag (native files written since percentile intervals exist).</summary>
     public IReadOnlyDictionary<string, HdrHistogram.LongHistogram> Histograms { get; init; } = new Dictionary<string, HdrHistogram.LongHistogram>();
 
+    /// <summary>Finished requests per second of a live run (native files written since the timeline exists).</summary>
+    public Results.ThroughputTimeline? Timeline { get; init; }
+
     /// <summary>The metric with its evidence; percentiles get an order-statistic interval at <paramref name="level"/>.</summary>
     public MetricObservation? Find(string metric, double level = 0.95)
     {

@@ -45,6 +45,7 @@ internal static class NativeImporter
             Successful = metrics.TryGetValue("successful_requests", out var ok) ? (long)ok : null,
             Requests = metrics.TryGetValue("requests", out var n) ? (long)n : null,
             AbsentReasons = absent,
+            Timeline = Results.ThroughputTimeline.FromJson(root),
             Histograms = root.TryGetProperty("histograms", out var h) && h.ValueKind == JsonValueKind.String
                 ? Results.HistogramLog.FromText(h.GetString()!, path)
                 : new Dictionary<string, HdrHistogram.LongHistogram>(),

@@ -56,6 +56,11 @@ internal static class ResultsDocument
             // The distributions themselves (an HdrHistogram log), so gates can put confidence intervals on percentiles.
             ["histograms"] = run.Histograms.Count > 0 ? HistogramLog.ToText(run.Histograms, run.Window) : null,
         };
+        if (run.Timeline is { } timeline)
+        {
+            doc["timeline"] = timeline.ToJson();
+        }
+
         if (run.Goodput is { } goodput)
         {
             doc["goodput_objectives_ms"] = new JsonObject { ["ttft"] = goodput.TtftMs, ["tpot"] = goodput.TpotMs, ["latency"] = goodput.LatencyMs };

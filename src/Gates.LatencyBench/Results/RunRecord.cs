@@ -34,6 +34,9 @@ internal sealed record RunRecord
     /// <summary>Why merged shards cannot count as one run (they ran too far apart); each makes the run invalid.</summary>
     public IReadOnlyList<string> MergeProblems { get; init; } = [];
 
+    /// <summary>Finished requests per second of a live run (none for a merge of shards).</summary>
+    public ThroughputTimeline? Timeline { get; init; }
+
     /// <summary>Paths of the shard results a merged record was made from.</summary>
     public IReadOnlyList<string> MergedFrom { get; init; } = [];
 

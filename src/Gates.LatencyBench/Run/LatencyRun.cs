@@ -96,9 +96,11 @@ internal static class LatencyRun
         var runStart = env.Time.GetTimestamp();
         var wallStart = env.Time.GetUtcNow();
         using var log = settings.RequestsLog is { } logPath ? new RequestLog(logPath, runStart, env.Time.TimestampFrequency) : null;
+        var counter = new TimelineCounter(runStart, env.Time.TimestampFrequency);
         var driver = new LoadDriver(plan, env.Time, executor.ExecuteAsync, outcome =>
         {
             measurements.Record(outcome);
+            counter.Record(outcome);
             log?.Write(outcome);
         });
 
@@ -132,6 +134,7 @@ internal static class LatencyRun
         var record = Record(settings, run, wallStart, runStart, timeline, snapshot) with
         {
             Precision = precision is null ? null : PrecisionJson(precision, watch!.StoppedEarly),
+            Timeline = counter.Snapshot(wallStart.ToUnixTimeMilliseconds(), timeline.MeasureStart),
         };
         if (scraper is not null)
         {

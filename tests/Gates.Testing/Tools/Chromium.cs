@@ -10,7 +10,12 @@ namespace Gates.Testing.Tools;
 /// </summary>
 public static partial class Chromium
 {
-    public static (string Dom, IReadOnlyList<string> Console) Render(string htmlFile)
+    /// <param name="htmlFile">The page.</param>
+    /// <param name="scriptBudgetMs">
+    /// For a page whose scripts work asynchronously: the virtual time Chromium lets them run (timers and promises
+    /// settle without real waiting) before it dumps the DOM. Null for a page without scripts.
+    /// </param>
+    public static (string Dom, IReadOnlyList<string> Console) Render(string htmlFile, int? scriptBudgetMs = null)
     {
         var chromium = Find() ?? throw new Xunit.Sdk.XunitException(
             "Chromium is not installed, so the HTML report cannot be rendered: install the Debian package 'chromium' " +
@@ -25,6 +30,11 @@ public static partial class Chromium
         })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (scriptBudgetMs is { } budget)
+        {
+            start.ArgumentList.Insert(0, $"--virtual-time-budget={budget}");
         }
 
         try

@@ -18,6 +18,15 @@ public static class NodeTools
     public static RunResult HtmlValidate(string workingDirectory, params string[] files) =>
         Run(workingDirectory, ["--html-validate", .. files]);
 
+    /// <summary>A file of a pinned package (installed first when needed), e.g. mermaid's dist/mermaid.min.js.</summary>
+    public static string PackageFile(string package, params string[] parts)
+    {
+        Run(RepositoryPaths.Root, ["--install"]).ShouldExit(0);
+        var path = RepositoryPaths.Of([".ci", "node-tools", "node_modules", package, .. parts]);
+        File.Exists(path).ShouldBeTrue($"{path} is missing after installing .ci/node-tools");
+        return path;
+    }
+
     private static RunResult Run(string workingDirectory, string[] arguments)
     {
         if (!OnPath("npm"))
