@@ -11,7 +11,7 @@ trap 'rm -rf "$work"' EXIT
 chromium="$(command -v chromium || command -v chromium-browser || true)"
 [ -n "$chromium" ] || { echo "make-screenshots: install Chromium (Debian package 'chromium')" >&2; exit 2; }
 
-tools=(Gates.EvalGate Gates.DriftCheck Gates.GateReport Gates.ManifestBump)
+tools=(Gates.EvalGate Gates.DriftCheck Gates.GateReport Gates.ManifestBump Gates.LatencyBench)
 for project in "${tools[@]}"; do
   dotnet build "$root/src/$project" -v quiet -nologo >/dev/null
 done
@@ -28,6 +28,12 @@ run Gates.EvalGate --results samples/eval/warn.json --thresholds thresholds/qual
 cp -r "$root/samples/manifests" "$work/manifests"
 run Gates.ManifestBump --config "$work/manifests/manifest-bump.yaml" --model-version 13 --repo-root "$work/manifests" \
   --dry-run --html "$work/manifest-bump.html"
+run Gates.LatencyBench gate --results samples/latency/vllm-bench-serve.json --thresholds thresholds/latency.yaml \
+  --html "$work/latency-bench.html"
+# canary-validate needs a Prometheus with a canary's series: the page is the one its chart test makes against the real
+# Prometheus of the tests (a canary rolled back on its error rate).
+GATES_SCREENSHOT_DIR="$work" dotnet test "$root/tests/Gates.CanaryValidate.Tests" -v quiet -nologo \
+  --filter "FullyQualifiedName~A_rolled_back_canary_shows_its_gates_over_the_looks" >/dev/null
 
 shoot() {
   local name="$1" size="$2"
@@ -41,3 +47,5 @@ shoot eval-gate 1000,760
 shoot drift-check 1000,760
 shoot gate-report 1000,900
 shoot manifest-bump 1000,700
+shoot latency-bench 1000,900
+shoot canary-validate 1000,900

@@ -105,6 +105,12 @@ public sealed class CanaryChartTests(RealPrometheus prometheus) : IClassFixture<
             "--html", "report.html", "--markdown", "summary.md", "--report-json", "report.json");
 
         exit.ShouldBe(1, run.Error.ToString());
+        // docs/images/make-screenshots.sh takes the README's canary-validate picture of this page.
+        if (Environment.GetEnvironmentVariable("GATES_SCREENSHOT_DIR") is { Length: > 0 } screenshots)
+        {
+            File.Copy(run.Folder.File("report.html"), Path.Combine(screenshots, "canary-validate.html"), overwrite: true);
+        }
+
         var (_, titles) = HtmlReportChecks.RenderSelfContained(run.Folder.File("report.html"));
         titles.ShouldContain("error-rate: confidence sequence against the limit");
         var markdown = File.ReadAllText(run.Folder.File("summary.md"));
