@@ -4,7 +4,7 @@ using Gates.Testing.Tools;
 namespace Gates.EndToEnd.Tests;
 
 /// <summary>
-/// A GitLab project on disk that the real gitlab-ci-local (.ci/gitlab-ci-local, shell executor) runs pipelines in: a
+/// A GitLab project on disk that the real gitlab-ci-local (pinned in .ci/node-tools, shell executor) runs pipelines in: a
 /// git repository whose origin is <see cref="Path"/>, holding this repository's templates/, samples/ and thresholds/,
 /// and a nuget.config whose only source is the packed tools. gitlab-ci-local takes a component of the project's own
 /// path at its HEAD commit from the working tree, so <c>component: gitlab.example.com/acme/gates/eval-gate@{Sha}</c>
@@ -54,7 +54,7 @@ public sealed class GitLabProject : IDisposable
         var all = new Dictionary<string, string>(variables ?? new Dictionary<string, string>()) { ["NUGET_PACKAGES"] = tools.PackageCache };
         string[] args =
         [
-            RepositoryPaths.Of(".ci", "gitlab-ci-local", "run"), "--force-shell-executor", "--no-color", "--max-job-name-padding", "0",
+            RepositoryPaths.Of(".ci", "node-tools", "run"), "--gitlab-ci-local", "--force-shell-executor", "--no-color", "--max-job-name-padding", "0",
             .. all.SelectMany(v => new[] { "--variable", $"{v.Key}={v.Value}" }), .. arguments,
         ];
         return InstalledTools.Run("bash", args, Root);

@@ -89,17 +89,20 @@ internal static class DriftDetails
         RichColumnsJson.AddTo(o, c);
         if (c.Histogram is { } h)
         {
-            o["histogram"] = new JsonObject
-            {
-                ["labels"] = new JsonArray([.. h.Labels.Select(l => (JsonNode)l)]),
-                ["reference"] = new JsonArray([.. h.Reference.Select(v => (JsonNode)Math.Round(v, 6))]),
-                ["current"] = new JsonArray([.. h.Current.Select(v => (JsonNode)Math.Round(v, 6))]),
-            };
+            o["histogram"] = HistogramJson(h);
         }
 
         return o;
     }
 
+    /// <summary>A histogram's bin labels and the reference and current shares (rounded to 6 decimals).</summary>
+    internal static JsonObject HistogramJson(Histogram h) => new()
+    {
+        ["labels"] = new JsonArray([.. h.Labels.Select(l => (JsonNode)l)]),
+        ["reference"] = new JsonArray([.. h.Reference.Select(v => (JsonNode)Math.Round(v, 6))]),
+        ["current"] = new JsonArray([.. h.Current.Select(v => (JsonNode)Math.Round(v, 6))]),
+    };
+
     /// <summary>JSON has no NaN or infinity: those are written as null.</summary>
-    private static JsonNode? Number(double? value) => value is { } v && double.IsFinite(v) ? v : null;
+    internal static JsonNode? Number(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }

@@ -49,16 +49,11 @@ internal static class RichColumnsJson
         };
         if (m.Histogram is { } h)
         {
-            o["histogram"] = new JsonObject
-            {
-                ["labels"] = new JsonArray([.. h.Labels.Select(l => (JsonNode)l)]),
-                ["reference"] = new JsonArray([.. h.Reference.Select(v => (JsonNode)Math.Round(v, 6))]),
-                ["current"] = new JsonArray([.. h.Current.Select(v => (JsonNode)Math.Round(v, 6))]),
-            };
+            o["histogram"] = DriftDetails.HistogramJson(h);
         }
 
         return o;
     }
 
-    private static JsonNode? Number(double? value) => value is { } v && double.IsFinite(v) ? v : null;
+    private static JsonNode? Number(double? value) => DriftDetails.Number(value);
 }
