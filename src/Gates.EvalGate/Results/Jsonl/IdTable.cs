@@ -7,7 +7,7 @@ namespace Gates.EvalGate.Results.Jsonl;
 /// Item ids kept compactly and exactly: each id's UTF-8 bytes once, in pages of an arena (with a length prefix), a
 /// 64-bit locator per id, and an open-addressing table of positions keyed by a hash of the bytes. A hash only picks
 /// the slot; ids are equal only when their bytes are, so two ids whose hashes collide are never paired.
-/// About 17 bytes and the id's length per id, against some 80 for a string in a dictionary.
+/// About 17 bytes and the id's length per id (at a million ids), against some 100 for a string in a dictionary.
 /// </summary>
 internal sealed class IdTable
 {
@@ -24,13 +24,15 @@ internal sealed class IdTable
     public int Count { get; private set; }
 
     /// <summary>The position of <paramref name="id"/>, adding it at the end when new.</summary>
-    public int FindOrAdd(string id, out bool added)
-    {
+    public int FindOrAdd(string id, out bool added) =>
         // System.Text.Json never returns a lone surrogate as a string, so every id is well-formed UTF-16 and its
         // UTF-8 bytes give it back exactly; an ill-formed one would lose a character, so it is refused.
-        var utf8 = Encode(id) ? scratch.AsSpan(0, encoded) : throw new ArgumentException("an item id is not well-formed UTF-16", nameof(id));
-        var hash = IdHashes.Hash(utf8);
-        var slot = Lookup(utf8, hash);
+        Encode(id) ? FindOrAdd(scratch.AsSpan(0, encoded), out added) : throw new ArgumentException("an item id is not well-formed UTF-16", nameof(id));
+
+    /// <summary>The position of the id with these (well-formed UTF-8) bytes, adding it at the end when new.</summary>
+    public int FindOrAdd(ReadOnlySpan<byte> utf8, out bool added)
+    {
+        var slot = Lookup(utf8, IdHashes.Hash(utf8));
         if (slots[slot] != 0)
         {
             added = false;
