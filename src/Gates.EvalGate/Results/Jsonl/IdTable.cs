@@ -53,8 +53,26 @@ internal sealed class IdTable
     /// <summary>The position of the id with these UTF-8 bytes, or -1.</summary>
     public int Find(ReadOnlySpan<byte> utf8) => slots[Lookup(utf8, IdHashes.Hash(utf8))] - 1;
 
-    /// <summary>The position of <paramref name="id"/>, or -1.</summary>
-    public int Find(string id) => Encode(id) ? Find(scratch.AsSpan(0, encoded)) : -1;
+    /// <summary>The position of <paramref name="id"/>, or -1. Safe alongside other look-ups (not alongside adding).</summary>
+    public int Find(string id)
+    {
+        var most = Encoding.UTF8.GetMaxByteCount(id.Length);
+        var rented = most > 256 ? ArrayPool<byte>.Shared.Rent(most) : null;
+        try
+        {
+            var bytes = rented ?? stackalloc byte[256];
+            return System.Text.Unicode.Utf8.FromUtf16(id, bytes, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done
+                ? Find(bytes[..written])
+                : -1;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
 
     /// <summary>The UTF-8 bytes of the id at <paramref name="position"/>.</summary>
     public ReadOnlySpan<byte> Utf8(int position)
