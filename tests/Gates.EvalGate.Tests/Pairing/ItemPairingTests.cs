@@ -4,6 +4,7 @@ using Gates.Core.Statistics;
 using Gates.Core.Thresholds;
 using Gates.EvalGate.Results;
 using Gates.EvalGate.Results.Jsonl;
+using Gates.EvalGate.Tests.Results.Parallel;
 using Gates.Testing;
 
 namespace Gates.EvalGate.Tests.Pairing;
@@ -76,6 +77,35 @@ public class ItemPairingTests
         limited.Find("score").ShouldBe(full.Find("score"));
         limited.ItemRuns("ok").ShouldBe(full.ItemRuns("ok"));
         limited.ItemValues("score")!.OrderBy(p => p.Key, StringComparer.Ordinal).ShouldBe([new("2", 4.0), new("a", 2.0)]);
+    }
+
+    [Theory]
+    [InlineData(64)]
+    [InlineData(4096)]
+    public void A_file_with_repeated_ids_read_for_pairing_of_one_metric_reads_as_with_every_metric_kept(int bufferSize)
+    {
+        using var folder = new TempFolder();
+        var path = new GeneratedJsonl(600) { RepeatIds = true, BlankLines = true }.WriteTo(folder.File("items.jsonl"));
+        var all = new ReadOptions { KeepItems = true };
+
+        var (sequential, parallel) = ReadComparison.Both(path, all with { PairedMetrics = new HashSet<string> { "ok" } }, bufferSize);
+
+        sequential.ShouldContain("repeat an item id");
+        sequential.ShouldBe(ReadComparison.Both(path, all, bufferSize).Sequential);
+        parallel.ShouldBe(sequential);
+    }
+
+    [Fact]
+    public void Without_repeats_a_read_for_pairing_in_parallel_equals_the_sequential_one()
+    {
+        using var folder = new TempFolder();
+        var path = new GeneratedJsonl(600) { BlankLines = true }.WriteTo(folder.File("items.jsonl"));
+
+        var (sequential, parallel) = ReadComparison.Both(path, new ReadOptions { KeepItems = true, PairedMetrics = new HashSet<string> { "ok" } }, 64);
+
+        sequential.ShouldNotContain("repeat an item id");
+        sequential.ShouldContain(",q-1=");
+        parallel.ShouldBe(sequential);
     }
 
     [Fact]
