@@ -3,13 +3,13 @@
 # side by side in each round with: the same file paired against itself (--baseline, one McNemar delta gate over 1M
 # items), a plain Python json.loads loop (bench/eval-gate-python.py) and `cat` (the page-cache floor).
 # Usage: bash bench/eval-gate.sh [lines] [rounds]   (numbers go to docs/benchmarks.md)
-# BEFORE=/path/to/eval-gate.dll adds an earlier build (e.g. of main) to each round.
+# BEFORE=/path/to/eval-gate.dll adds an earlier build (e.g. of main) to each round; OUT=dir builds into dir.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lines=${1:-1000000}
 rounds=${2:-3}
 file=/tmp/gates-bench-$lines.jsonl
-out=/tmp/gates-bench-eval-gate
+out=${OUT:-/tmp/gates-bench-eval-gate}  # OUT=... keeps builds of parallel checkouts apart
 dotnet build -c Release src/Gates.EvalGate -o "$out" >/dev/null
 [ -f "$file" ] || dotnet run -c Release --project bench/EvalGateJsonl -- "$lines" "$file" --repeat 0 >/dev/null
 mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN{printf "%.1f", b/1e6}')

@@ -53,39 +53,38 @@ internal sealed class BaselineComparer(MetricSources current, MetricSources base
             return null;
         }
 
-        var ids = cur.Keys.Where(bas.ContainsKey).Order(StringComparer.Ordinal).ToList();
-        if (ids.Count < 2)
+        var pairing = ItemPairing.Match(cur, bas);
+        if (pairing.Matched < 2)
         {
             return null;
         }
 
-        var c = ids.Select(id => cur[id]).ToArray();
-        var b = ids.Select(id => bas[id]).ToArray();
         var details = new JsonObject
         {
             ["metric"] = metric,
-            ["matchedItems"] = ids.Count,
-            ["currentOnly"] = cur.Count - ids.Count,
-            ["baselineOnly"] = bas.Count - ids.Count,
+            ["matchedItems"] = pairing.Matched,
+            ["currentOnly"] = pairing.CurrentOnly,
+            ["baselineOnly"] = pairing.BaselineOnly,
         };
-        if (c.Concat(b).All(v => v is 0 or 1))
+        if (pairing.ZeroOne)
         {
-            var baselineOnly = ids.Count(id => bas[id] == 1 && cur[id] == 0);
-            var currentOnly = ids.Count(id => bas[id] == 0 && cur[id] == 1);
-            var test = McNemar.Test(baselineOnly, currentOnly, ids.Count, level);
+            var baselineOnly = pairing.BaselineOnlyCorrect;
+            var currentOnly = pairing.CurrentOnlyCorrect;
+            var test = McNemar.Test(baselineOnly, currentOnly, pairing.Matched, level);
             details["method"] = "mcnemar";
             details["baselineOnlyCorrect"] = baselineOnly;
             details["currentOnlyCorrect"] = currentOnly;
             details["pValue"] = test.PValue;
-            return new PairedDelta(test.Difference, test.Interval, test.PValue, ids.Count, $"mcnemar ({test.Method})", details);
+            return new PairedDelta(test.Difference, test.Interval, test.PValue, pairing.Matched, $"mcnemar ({test.Method})", details);
         }
 
+        var (c, b) = pairing.InIdOrder();
         var boot = PairedBootstrap.Compare(c, b, level, resamples, seed);
         // A bootstrap cannot show p below its resolution: report at least 1 / (resamples + 1), never 0.
         var pValue = Math.Max(boot.PValue, 1.0 / (resamples + 1));
         details["method"] = "paired-bootstrap";
         details["pValue"] = pValue;
-        return new PairedDelta(boot.MeanDifference, boot.Interval, pValue, ids.Count, "paired bootstrap", details);
+        return new PairedDelta(boot.MeanDifference, boot.Interval, pValue, pairing.Matched, "paired bootstrap", details);
     }
 
     private static double? StdErr(MetricObservation o)

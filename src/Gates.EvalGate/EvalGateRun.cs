@@ -20,9 +20,9 @@ internal static class EvalGateRun
 
         var thresholds = ThresholdFiles.Read(settings.Common.RequireThresholds(), new ThresholdReadOptions { GateKeys = new HashSet<string> { PerItemGate.Key } });
         var wanted = WantedMetrics.For(thresholds);
-        var pairing = settings.Baseline.Count > 0;
-        var current = settings.Results.Select(p => Read(p, settings, wanted, pairing, ct)).ToList();
-        var baseline = settings.Baseline.Select(p => Read(p, settings, wanted, pairing, ct)).ToList();
+        var paired = settings.Baseline.Count > 0 ? WantedMetrics.Paired(thresholds) : null;
+        var current = settings.Results.Select(p => Read(p, settings, wanted, paired, ct)).ToList();
+        var baseline = settings.Baseline.Select(p => Read(p, settings, wanted, paired, ct)).ToList();
 
         var outcome = new EvalGate(settings.Common.Thresholds!, settings.Seed, settings.Resamples).Evaluate(thresholds, current, baseline);
         var report = run
@@ -36,9 +36,11 @@ internal static class EvalGateRun
         return run.PublishAsync(report, ct, new PublishOptions { Html = Report.EvalHtml.Renderer() });
     }
 
-    private static IEvalResults Read(string path, EvalGateSettings settings, IReadOnlySet<string> wanted, bool keepItems, CancellationToken ct)
+    /// <param name="paired">With a baseline, the metrics compared item by item (their per-item values are kept); else null.</param>
+    private static IEvalResults Read(string path, EvalGateSettings settings, IReadOnlySet<string> wanted, IReadOnlySet<string>? paired, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        return EvalResultsReader.Read(path, settings.Format, new ReadOptions { IdField = settings.IdField, KeepItems = keepItems, Metrics = wanted });
+        return EvalResultsReader.Read(path, settings.Format,
+            new ReadOptions { IdField = settings.IdField, KeepItems = paired is not null, Metrics = wanted, PairedMetrics = paired });
     }
 }

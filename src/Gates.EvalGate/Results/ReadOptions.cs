@@ -17,5 +17,14 @@ public sealed record ReadOptions
     /// </summary>
     public IReadOnlySet<string>? Metrics { get; init; }
 
+    /// <summary>
+    /// With <see cref="KeepItems"/>: the metrics whose per-item values are compared with a baseline, or null for all
+    /// the wanted ones. Per-item JSONL then keeps per-item values of only these (reading the file again, keeping all,
+    /// if an item id repeats).
+    /// </summary>
+    public IReadOnlySet<string>? PairedMetrics { get; init; }
+
     internal bool Wants(string metric) => Metrics is null || Metrics.Contains(metric);
+
+    internal bool Pairs(string metric) => KeepItems && (PairedMetrics is null || PairedMetrics.Contains(metric));
 }

@@ -8,17 +8,20 @@ namespace Gates.EvalGate.Results.Jsonl;
 internal sealed class ItemAggregator
 {
     private readonly ReadOptions options;
+    private readonly bool pairedOnly;
     private readonly ItemIds ids;
     private readonly ItemRecorder recorder;
     private readonly List<FieldStats> fields = [];
     private readonly Dictionary<string, FieldStats> byName = new(StringComparer.Ordinal);
 
     /// <param name="hashIds">Keep only hashes of the ids and no per-item values (a repeat throws <see cref="RepeatedIdSeen"/>).</param>
-    public ItemAggregator(string path, ReadOptions options, bool hashIds = false)
+    /// <param name="pairedOnly">Keep per-item values of the paired metrics only (<see cref="ReadOptions.PairedMetrics"/>; a repeat throws <see cref="RepeatedIdSeen"/>).</param>
+    public ItemAggregator(string path, ReadOptions options, bool hashIds = false, bool pairedOnly = false)
     {
         this.options = options;
         HashIds = hashIds;
-        ids = new ItemIds(path, options.IdField, required: options.KeepItems, hashOnly: hashIds);
+        this.pairedOnly = pairedOnly;
+        ids = new ItemIds(path, options.IdField, required: options.KeepItems, hashOnly: hashIds, stopOnRepeat: pairedOnly);
         recorder = new ItemRecorder(ids);
     }
 
@@ -110,7 +113,7 @@ internal sealed class ItemAggregator
             return known;
         }
 
-        var field = new FieldStats(scanned.Name, scanned.Utf8, scanned.IsId, options.Wants(scanned.Name), keepItems: !HashIds);
+        var field = new FieldStats(scanned.Name, scanned.Utf8, scanned.IsId, options.Wants(scanned.Name), keepItems: !HashIds && (!pairedOnly || options.Pairs(scanned.Name)));
         if (Items > 0)
         {
             field.FirstAbsentLine = FirstItemLine;

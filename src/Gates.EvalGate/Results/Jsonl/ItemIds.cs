@@ -6,14 +6,16 @@ namespace Gates.EvalGate.Results.Jsonl;
 /// Chooses each item's id (--id-field, else the first of id, item_id, sample_id, doc_id found on the first item).
 /// Lines with an id seen before are runs of that item (repeats): they share its position. Without pairing
 /// (<paramref name="required"/> false) a line without the id is an item of its own; with pairing it is an error.
-/// With <paramref name="hashOnly"/> only hashes of the ids are kept, to notice a repeat (<see cref="RepeatedIdSeen"/>).
+/// With <paramref name="hashOnly"/> only hashes of the ids are kept, to notice a repeat (<see cref="RepeatedIdSeen"/>);
+/// otherwise the ids themselves, compactly (<see cref="IdTable"/>). With <paramref name="stopOnRepeat"/> a repeated
+/// id throws <see cref="RepeatedIdSeen"/> too: the read kept per-item values of only some fields and starts again.
 /// </summary>
-internal sealed class ItemIds(string path, string? idField, bool required = true, bool hashOnly = false)
+internal sealed class ItemIds(string path, string? idField, bool required = true, bool hashOnly = false, bool stopOnRepeat = false)
 {
     public static readonly string[] DefaultFields = ["id", "item_id", "sample_id", "doc_id"];
 
-    private readonly Dictionary<string, (int Position, long Line)> seen = new(StringComparer.Ordinal);
-    private readonly List<string> order = [];
+    private readonly IdTable table = new();
+    private readonly LineGaps firstLines = new();
     private readonly string?[] values = new string?[idField is null ? DefaultFields.Length : 1];
     private readonly ulong[] hashValues = new ulong[idField is null ? DefaultFields.Length : 1];
     private readonly IdHashes? hashes = hashOnly ? new() : null;
@@ -26,8 +28,11 @@ internal sealed class ItemIds(string path, string? idField, bool required = true
 
     public IReadOnlyList<string> Candidates { get; } = idField is null ? DefaultFields : [idField];
 
-    /// <summary>The ids of the items so far, in file order.</summary>
-    public IReadOnlyList<string> Order => order;
+    /// <summary>The ids of the items so far, by position (file order).</summary>
+    public IdTable Table => table;
+
+    /// <summary>Items with ids so far (lines that repeat an id are runs of its item).</summary>
+    public int Count => table.Count;
 
     /// <summary>The chosen id field, once known; null while undecided or when the items have none.</summary>
     public string? Field { get; private set; } = idField;
@@ -108,16 +113,21 @@ internal sealed class ItemIds(string path, string? idField, bool required = true
             id = $"\0line {line}";
         }
 
-        if (seen.TryGetValue(id, out var first))
+        var position = table.FindOrAdd(id, out var added);
+        if (added)
         {
-            Repeats++;
-            FirstRepeat ??= (id, line, first.Line);
-            return first.Position;
+            firstLines.Add(position, line);
+            return position;
         }
 
-        seen[id] = (order.Count, line);
-        order.Add(id);
-        return order.Count - 1;
+        if (stopOnRepeat)
+        {
+            throw new RepeatedIdSeen();
+        }
+
+        Repeats++;
+        FirstRepeat ??= (id, line, firstLines.LineOf(position));
+        return position;
     }
 
     private int Seen(ulong hash, long line)

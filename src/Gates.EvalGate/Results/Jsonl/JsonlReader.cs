@@ -18,12 +18,15 @@ internal static class JsonlReader
         try
         {
             // Without pairing, a file that can be read twice keeps only hashes of its ids (memory flat in its length);
-            // only when an id repeats is it read again keeping ids and per-item values for item-level statistics.
-            (parser, sha256, bytes) = ReadWith(path, options, mode, hashIds: !options.KeepItems && mode.CanReadTwice(path));
+            // with pairing, its ids and the per-item values of the paired metrics only. Only when an id repeats is it
+            // read again keeping ids and per-item values of every metric, for item-level statistics.
+            var twice = mode.CanReadTwice(path);
+            (parser, sha256, bytes) = ReadWith(path, options, mode, hashIds: !options.KeepItems && twice,
+                pairedOnly: options.KeepItems && twice && options.PairedMetrics is not null);
         }
         catch (RepeatedIdSeen)
         {
-            (parser, sha256, bytes) = ReadWith(path, options, mode, hashIds: false);
+            (parser, sha256, bytes) = ReadWith(path, options, mode, hashIds: false, pairedOnly: false);
         }
 
         if (parser.Items == 0)
@@ -33,6 +36,7 @@ internal static class JsonlReader
 
         var table = new MetricTable();
         var warnings = new List<string>();
+        IReadOnlyList<string>? idTexts = null;
         foreach (var field in parser.Fields)
         {
             if (field.IsId || FieldMetric.For(field, parser.Items, path) is not { } find)
@@ -44,8 +48,8 @@ internal static class JsonlReader
             var column = parser.Ids.Unavailable ? null : field.Items;
             if (isMetric && parser.Ids.Repeats > 0 && column is not null && find is MetricFind.Found found)
             {
-                var groups = column.Groups(parser.Ids.Order);
-                table.Add(field.Name, found with { Observation = groups.ToObservation(found.Observation.HigherIsBetter) ?? found.Observation }, () => column.ByIds(parser.Ids.Order));
+                var groups = column.Groups(idTexts ??= Texts(parser.Ids.Table));
+                table.Add(field.Name, found with { Observation = groups.ToObservation(found.Observation.HigherIsBetter) ?? found.Observation }, () => column.ByIds(parser.Ids.Table));
                 if (groups.ItemRuns() is { } runs)
                 {
                     table.AddRuns(field.Name, runs);
@@ -53,7 +57,7 @@ internal static class JsonlReader
             }
             else if (isMetric)
             {
-                table.Add(field.Name, find, column is null || !options.KeepItems ? null : () => column.ByIds(parser.Ids.Order));
+                table.Add(field.Name, find, column is null || !options.KeepItems ? null : () => column.ByIds(parser.Ids.Table));
             }
             else
             {
@@ -64,7 +68,7 @@ internal static class JsonlReader
         if (parser.Ids.FirstRepeat is { } repeat)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{path}: {parser.Ids.Repeats} line(s) repeat an item id ('{repeat.Id}' on line {repeat.Line} repeats line {repeat.FirstLine}); lines of one id are runs of one item: metrics count {parser.Ids.Order.Count} items ({parser.Items} runs)"));
+                $"{path}: {parser.Ids.Repeats} line(s) repeat an item id ('{repeat.Id}' on line {repeat.Line} repeats line {repeat.FirstLine}); lines of one id are runs of one item: metrics count {parser.Ids.Count} items ({parser.Items} runs)"));
         }
 
         if (options.KeepItems && parser.Ids.Unavailable)
@@ -80,9 +84,21 @@ internal static class JsonlReader
         return new ComputedResults(path, "jsonl", sha256, warnings, table);
     }
 
-    private static (ItemAggregator Parser, string Sha256, long Bytes) ReadWith(string path, ReadOptions options, JsonlReadMode mode, bool hashIds)
+    /// <summary>The ids by position, as strings: once per file whose items repeat, for the item groups of every metric.</summary>
+    private static string[] Texts(IdTable ids)
     {
-        var parser = new ItemAggregator(path, options, hashIds);
+        var texts = new string[ids.Count];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            texts[i] = ids.Text(i);
+        }
+
+        return texts;
+    }
+
+    private static (ItemAggregator Parser, string Sha256, long Bytes) ReadWith(string path, ReadOptions options, JsonlReadMode mode, bool hashIds, bool pairedOnly)
+    {
+        var parser = new ItemAggregator(path, options, hashIds, pairedOnly);
         var (sha256, bytes) = mode.UseParallel(path)
             ? ParallelLines.Read(path, options, parser, mode.BufferSize, mode.Workers)
             : SequentialLines.Read(path, options, parser, mode.BufferSize);
