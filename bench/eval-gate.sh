@@ -2,6 +2,8 @@
 # End-to-end eval-gate benchmark: one million per-item JSONL lines (~160 MB) through ten gates, as a user runs it,
 # side by side in each round with: the same file paired against itself (--baseline, one McNemar delta gate over 1M
 # items), a plain Python json.loads loop (bench/eval-gate-python.py) and `cat` (the page-cache floor).
+# The same ten gates over the file's first 1,000 lines show the fixed cost of a run (start-up, JIT, thresholds, report;
+# its MB/s column means nothing).
 # Usage: bash bench/eval-gate.sh [lines] [rounds]   (numbers go to docs/benchmarks.md)
 # BEFORE=/path/to/eval-gate.dll adds an earlier build (e.g. of main) to each round.
 set -euo pipefail
@@ -12,6 +14,8 @@ file=/tmp/gates-bench-$lines.jsonl
 out=/tmp/gates-bench-eval-gate
 dotnet build -c Release src/Gates.EvalGate -o "$out" >/dev/null
 [ -f "$file" ] || dotnet run -c Release --project bench/EvalGateJsonl -- "$lines" "$file" --repeat 0 >/dev/null
+small=/tmp/gates-bench-1000.jsonl
+head -1000 "$file" > "$small"
 mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN{printf "%.1f", b/1e6}')
 echo "file: $file ($mb MB, $lines lines), $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -31,6 +35,8 @@ for round in $(seq "$rounds"); do
     measure "eval-gate (before)" dotnet "$BEFORE" --results "$file" \
       --thresholds bench/EvalGateJsonl/ten-gates.yaml --ci none
   fi
+  measure "eval-gate, 1,000 lines" dotnet "$out/eval-gate.dll" --results "$small" \
+    --thresholds bench/EvalGateJsonl/ten-gates.yaml --ci none
   measure "eval-gate --baseline" dotnet "$out/eval-gate.dll" --results "$file" --baseline "$file" \
     --thresholds bench/EvalGateJsonl/ten-gates-paired.yaml --ci none
   if [ -n "${BEFORE:-}" ]; then
