@@ -12,7 +12,12 @@ lines=${1:-1000000}
 rounds=${2:-3}
 file=/tmp/gates-bench-$lines.jsonl
 out=/tmp/gates-bench-eval-gate
-dotnet build -c Release src/Gates.EvalGate -o "$out" >/dev/null
+# As users run it: packed and installed with `dotnet tool install`, which picks the precompiled linux-x64 package
+# here (a private package cache, so a stale copy of the same version is never installed).
+rm -rf "$out" && mkdir -p "$out"
+dotnet pack -c Release src/Gates.EvalGate -o "$out/packages" >/dev/null
+NUGET_PACKAGES="$out/cache" dotnet tool install Gates.EvalGate --prerelease --tool-path "$out/tools" --add-source "$out/packages" >/dev/null
+eval_gate="$out/tools/eval-gate"
 [ -f "$file" ] || dotnet run -c Release --project bench/EvalGateJsonl -- "$lines" "$file" --repeat 0 >/dev/null
 small=/tmp/gates-bench-1000.jsonl
 head -1000 "$file" > "$small"
@@ -29,15 +34,19 @@ measure() { # name, command...
 
 for round in $(seq "$rounds"); do
   echo "round $round (load average $(cut -d' ' -f1 /proc/loadavg))"
-  measure "eval-gate" dotnet "$out/eval-gate.dll" --results "$file" \
+  measure "eval-gate" "$eval_gate" --results "$file" \
     --thresholds bench/EvalGateJsonl/ten-gates.yaml --ci none
   if [ -n "${BEFORE:-}" ]; then
     measure "eval-gate (before)" dotnet "$BEFORE" --results "$file" \
       --thresholds bench/EvalGateJsonl/ten-gates.yaml --ci none
   fi
-  measure "eval-gate, 1,000 lines" dotnet "$out/eval-gate.dll" --results "$small" \
+  measure "eval-gate, 1,000 lines" "$eval_gate" --results "$small" \
     --thresholds bench/EvalGateJsonl/ten-gates.yaml --ci none
-  measure "eval-gate --baseline" dotnet "$out/eval-gate.dll" --results "$file" --baseline "$file" \
+  if [ -n "${BEFORE:-}" ]; then
+    measure "eval-gate, 1,000 lines (before)" dotnet "$BEFORE" --results "$small" \
+      --thresholds bench/EvalGateJsonl/ten-gates.yaml --ci none
+  fi
+  measure "eval-gate --baseline" "$eval_gate" --results "$file" --baseline "$file" \
     --thresholds bench/EvalGateJsonl/ten-gates-paired.yaml --ci none
   if [ -n "${BEFORE:-}" ]; then
     measure "eval-gate --baseline (before)" dotnet "$BEFORE" --results "$file" --baseline "$file" \
