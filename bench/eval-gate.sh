@@ -2,16 +2,25 @@
 # End-to-end eval-gate benchmark: one million per-item JSONL lines (~160 MB) through ten gates, as a user runs it,
 # side by side in each round with: the same file paired against itself (--baseline, one McNemar delta gate over 1M
 # items), a plain Python json.loads loop (bench/eval-gate-python.py) and `cat` (the page-cache floor).
+# The same ten gates over the file's first 1,000 lines show the fixed cost of a run (start-up, JIT, thresholds, report;
+# its MB/s column means nothing).
 # Usage: bash bench/eval-gate.sh [lines] [rounds]   (numbers go to docs/benchmarks.md)
-# BEFORE=/path/to/eval-gate.dll adds an earlier build (e.g. of main) to each round; OUT=dir builds into dir.
+# BEFORE=/path/to/eval-gate.dll adds an earlier build (e.g. of main) to each round; OUT=dir packs and installs into dir.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lines=${1:-1000000}
 rounds=${2:-3}
 file=/tmp/gates-bench-$lines.jsonl
-out=${OUT:-/tmp/gates-bench-eval-gate}  # OUT=... keeps builds of parallel checkouts apart
-dotnet build -c Release src/Gates.EvalGate -o "$out" >/dev/null
+out=${OUT:-/tmp/gates-bench-eval-gate}  # OUT=... keeps installs of parallel checkouts apart
+# As users run it: packed and installed with `dotnet tool install`, which picks the precompiled linux-x64 package
+# here (a private package cache, so a stale copy of the same version is never installed).
+rm -rf "$out" && mkdir -p "$out"
+dotnet pack -c Release src/Gates.EvalGate -o "$out/packages" >/dev/null
+NUGET_PACKAGES="$out/cache" dotnet tool install Gates.EvalGate --prerelease --tool-path "$out/tools" --add-source "$out/packages" >/dev/null
+eval_gate="$out/tools/eval-gate"
 [ -f "$file" ] || dotnet run -c Release --project bench/EvalGateJsonl -- "$lines" "$file" --repeat 0 >/dev/null
+small=/tmp/gates-bench-1000.jsonl
+head -1000 "$file" > "$small"
 mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN{printf "%.1f", b/1e6}')
 echo "file: $file ($mb MB, $lines lines), $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -25,13 +34,19 @@ measure() { # name, command...
 
 for round in $(seq "$rounds"); do
   echo "round $round (load average $(cut -d' ' -f1 /proc/loadavg))"
-  measure "eval-gate" dotnet "$out/eval-gate.dll" --results "$file" \
+  measure "eval-gate" "$eval_gate" --results "$file" \
     --thresholds bench/EvalGateJsonl/ten-gates.yaml --ci none
   if [ -n "${BEFORE:-}" ]; then
     measure "eval-gate (before)" dotnet "$BEFORE" --results "$file" \
       --thresholds bench/EvalGateJsonl/ten-gates.yaml --ci none
   fi
-  measure "eval-gate --baseline" dotnet "$out/eval-gate.dll" --results "$file" --baseline "$file" \
+  measure "eval-gate, 1,000 lines" "$eval_gate" --results "$small" \
+    --thresholds bench/EvalGateJsonl/ten-gates.yaml --ci none
+  if [ -n "${BEFORE:-}" ]; then
+    measure "eval-gate, 1,000 lines (before)" dotnet "$BEFORE" --results "$small" \
+      --thresholds bench/EvalGateJsonl/ten-gates.yaml --ci none
+  fi
+  measure "eval-gate --baseline" "$eval_gate" --results "$file" --baseline "$file" \
     --thresholds bench/EvalGateJsonl/ten-gates-paired.yaml --ci none
   if [ -n "${BEFORE:-}" ]; then
     measure "eval-gate --baseline (before)" dotnet "$BEFORE" --results "$file" --baseline "$file" \

@@ -89,7 +89,7 @@ install_from_source() { # tool package
   local project="$root/src/$2/$2.csproj" packages="$base/packages" config="$base/nuget.config"
   [ -f "$project" ] || fail 2 "$1 is not in this version of the Gates source (no src/$2): use a release, or install: feed with a version"
   mkdir -p "$packages"
-  rm -f "$packages/$2".[0-9]*.nupkg
+  rm -f "$packages/$2".[0-9]*.nupkg "$packages/$2".any.[0-9]*.nupkg "$packages/$2".linux-x64.[0-9]*.nupkg
   echo "gates: packing $2 from $root/src"
   dotnet pack "$project" -c Release -o "$packages" --nologo -v quiet || fail 3 "could not build $2 from source"
   local nupkg

@@ -55,7 +55,8 @@ public sealed class InstalledTools : IDisposable
 
     /// <summary>The version the packages were packed with (MinVer: a pre-release between tags).</summary>
     public string PackageVersion =>
-        Path.GetFileNameWithoutExtension(Directory.GetFiles(PackageFolder, "Gates.EvalGate.*.nupkg").Single())["Gates.EvalGate.".Length..];
+        Directory.GetFiles(PackageFolder, "Gates.EvalGate.*.nupkg").Select(f => Path.GetFileNameWithoutExtension(f)["Gates.EvalGate.".Length..])
+            .Single(version => char.IsAsciiDigit(version[0])); // not the .any. and .linux-x64. packages it points to
 
     public RunResult RunTool(string command, string[] args, string? workingDirectory = null, IDictionary<string, string?>? env = null) =>
         Run(Path.Combine(ToolPath, command), args, workingDirectory, env);

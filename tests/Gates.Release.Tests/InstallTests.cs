@@ -1,9 +1,14 @@
+using System.IO.Compression;
+using System.Reflection.PortableExecutable;
 using System.Text.Json.Nodes;
 using Gates.Testing;
 
 namespace Gates.Release.Tests;
 
-/// <summary>A tagged commit packs as that version; the package installs from a folder and shows version and commit.</summary>
+/// <summary>
+/// A tagged commit packs as that version, as a pointer package to a precompiled linux-x64 package and a portable one;
+/// the package installs from a folder and shows version and commit.
+/// </summary>
 public class InstallTests(PackedTool tool) : IClassFixture<PackedTool>
 {
     [Fact]
@@ -50,5 +55,54 @@ public class InstallTests(PackedTool tool) : IClassFixture<PackedTool>
             tool.Offline(Path.Combine(home.Path, "cache"))).ShouldSucceed();
 
         run.Stdout.ShouldContain($"{PackedTool.Version}+{tool.Commit}");
+    }
+
+    [Fact]
+    public void The_pointer_package_names_a_linux_x64_and_a_portable_package()
+    {
+        var settings = ReadEntry($"{PackedTool.Package}.{PackedTool.Version}.nupkg", "DotnetToolSettings.xml");
+
+        settings.ShouldContain($"RuntimeIdentifier=\"linux-x64\" Id=\"{PackedTool.Package}.linux-x64\"");
+        settings.ShouldContain($"RuntimeIdentifier=\"any\" Id=\"{PackedTool.Package}.any\"");
+    }
+
+    [Fact]
+    public void The_linux_x64_package_is_precompiled_and_the_portable_one_is_not()
+    {
+        IsReadyToRun($"{PackedTool.Package}.linux-x64.{PackedTool.Version}.nupkg", "tools/net10.0/linux-x64/eval-gate.dll").ShouldBeTrue();
+        IsReadyToRun($"{PackedTool.Package}.any.{PackedTool.Version}.nupkg", "tools/net10.0/any/eval-gate.dll").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Installing_on_linux_x64_takes_the_precompiled_package()
+    {
+        using var home = new TempFolder();
+        var bin = Path.Combine(home.Path, "tools");
+
+        Dotnet.Run(home.Path, ["tool", "install", PackedTool.Package, "--version", PackedTool.Version, "--tool-path", bin, "--configfile", tool.NuGetConfig],
+            tool.Offline(Path.Combine(home.Path, "cache"))).ShouldSucceed();
+
+        var installed = Directory.GetFiles(Path.Combine(bin, ".store"), "eval-gate.dll", SearchOption.AllDirectories).ShouldHaveSingleItem();
+        installed.ShouldContain(Path.Combine("tools", "net10.0", "linux-x64"));
+        using var pe = new PEReader(File.OpenRead(installed));
+        pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size.ShouldBeGreaterThan(0);
+    }
+
+    private string ReadEntry(string package, string name)
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(tool.Packages, package));
+        using var reader = new StreamReader(zip.Entries.Single(e => e.Name == name).Open());
+        return reader.ReadToEnd();
+    }
+
+    private bool IsReadyToRun(string package, string entry)
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(tool.Packages, package));
+        using var copy = new MemoryStream();
+        zip.GetEntry(entry).ShouldNotBeNull($"{entry} in {package}").Open().CopyTo(copy);
+        copy.Position = 0;
+        using var pe = new PEReader(copy);
+        // ReadyToRun code is described by the managed native header; an IL-only assembly has none.
+        return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
     }
 }

@@ -1,14 +1,16 @@
 namespace Gates.EvalGate.Results.Jsonl;
 
 /// <summary>
-/// A set of 64-bit hashes of item ids (open addressing, 8 bytes a slot): how a read that keeps no items notices that
-/// an id repeats without holding the ids. A hash can collide, so a hit only says "maybe": the reader then reads the
-/// file again keeping the ids themselves, which decides exactly.
+/// The 64-bit hashes of item ids (8 bytes an item): how a read that keeps no items notices that an id repeats without
+/// holding the ids. Adding only appends, to one of 256 buckets by the hash's top byte; <see cref="AnyRepeat"/> then
+/// sorts each small bucket (on every core) and compares neighbours, far cheaper than probing a table of a million
+/// slots once per item. A hash can collide, so a repeat only says "maybe": the reader then reads the file again
+/// keeping the ids themselves, which decides exactly.
 /// </summary>
 internal sealed class IdHashes
 {
-    private ulong[] slots = new ulong[1 << 12];
-    private int count;
+    private readonly ulong[][] buckets = new ulong[256][];
+    private readonly int[] counts = new int[256];
 
     public static ulong Hash(ReadOnlySpan<byte> utf8)
     {
@@ -18,55 +20,47 @@ internal sealed class IdHashes
             hash = (hash ^ b) * 1099511628211UL;
         }
 
-        // 0 marks an empty slot.
+        // Spread the bits (FNV-1a's top byte is weak for short keys that differ in their last bytes); 0 means "no id".
+        hash = (hash ^ (hash >> 33)) * 0xFF51AFD7ED558CCDUL;
+        hash ^= hash >> 33;
         return hash == 0 ? 1 : hash;
     }
 
-    /// <summary>Adds the hash; false when it was there already.</summary>
-    public bool Add(ulong hash)
+    public void Add(ulong hash)
     {
-        var mask = slots.Length - 1;
-        var slot = (int)(Mix(hash) & (ulong)mask);
-        while (slots[slot] != 0)
+        var index = (int)(hash >> 56);
+        ref var bucket = ref buckets[index];
+        bucket ??= new ulong[64];
+        if (counts[index] == bucket.Length)
         {
-            if (slots[slot] == hash)
-            {
-                return false;
-            }
-
-            slot = (slot + 1) & mask;
+            Array.Resize(ref bucket, bucket.Length * 2);
         }
 
-        slots[slot] = hash;
-        if (++count * 2 > slots.Length)
-        {
-            Grow();
-        }
-
-        return true;
+        bucket[counts[index]++] = hash;
     }
 
-    private void Grow()
+    /// <summary>True when some hash was added twice (then an id may repeat).</summary>
+    public bool AnyRepeat()
     {
-        var old = slots;
-        slots = new ulong[old.Length * 2];
-        var mask = slots.Length - 1;
-        foreach (var hash in old)
+        var repeat = 0;
+        Parallel.For(0, buckets.Length, index =>
         {
-            if (hash == 0)
+            if (buckets[index] is not { } bucket || Volatile.Read(ref repeat) != 0)
             {
-                continue;
+                return;
             }
 
-            var slot = (int)(Mix(hash) & (ulong)mask);
-            while (slots[slot] != 0)
+            var hashes = bucket.AsSpan(0, counts[index]);
+            hashes.Sort();
+            for (var i = 1; i < hashes.Length; i++)
             {
-                slot = (slot + 1) & mask;
+                if (hashes[i] == hashes[i - 1])
+                {
+                    Volatile.Write(ref repeat, 1);
+                    return;
+                }
             }
-
-            slots[slot] = hash;
-        }
+        });
+        return repeat != 0;
     }
-
-    private static ulong Mix(ulong hash) => (hash ^ (hash >> 29)) * 0xBF58476D1CE4E5B9UL >> 16;
 }

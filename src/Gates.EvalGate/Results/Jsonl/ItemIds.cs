@@ -40,6 +40,9 @@ internal sealed class ItemIds(string path, string? idField, bool required = true
     /// <summary>True when the first item had none of the default id fields: per-item values are not kept.</summary>
     public bool Unavailable { get; private set; }
 
+    /// <summary>When only hashes are kept: true if two items' id hashes were equal (the ids may repeat).</summary>
+    public bool MayRepeat => hashes?.AnyRepeat() == true;
+
     public int CandidateIndex(string fieldName)
     {
         for (var i = 0; i < Candidates.Count; i++)
@@ -137,9 +140,9 @@ internal sealed class ItemIds(string path, string? idField, bool required = true
             throw new GateInputException($"{path}:{line}: the item has no id field '{Field}' (a string or number); every item needs one to be paired");
         }
 
-        if (hash != 0 && !hashes!.Add(hash))
+        if (hash != 0)
         {
-            throw new RepeatedIdSeen();
+            hashes!.Add(hash);
         }
 
         return -1;

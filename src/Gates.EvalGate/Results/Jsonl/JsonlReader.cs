@@ -102,6 +102,11 @@ internal static class JsonlReader
         var (sha256, bytes) = mode.UseParallel(path)
             ? ParallelLines.Read(path, options, parser, mode.BufferSize, mode.Workers)
             : SequentialLines.Read(path, options, parser, mode.BufferSize);
+        if (parser.Ids.MayRepeat)
+        {
+            throw new RepeatedIdSeen();
+        }
+
         return (parser, sha256, bytes);
     }
 }
