@@ -77,13 +77,15 @@ sse_case() {
   lb run --url "$scheme://127.0.0.1:$port/v1/chat/completions" --concurrency "$conc" --requests "$n" --warmup-requests "$warm" --no-probe \
      --save-results "$out/$name.json" --progress off "${flags[@]}"
   load | tee -a "$out/$name-load.txt"
-  curl -skf "$scheme://127.0.0.1:$port/stats" > "$out/$name-truth.json"
+  curl -skf "$scheme://127.0.0.1:$port/stats?skip=$warm" > "$out/$name-truth.json"
   kill "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
   python3 - "$out/$name.json" "$out/$name-truth.json" <<'PY' | tee "$out/$name.txt"
 import json, sys
 d = json.load(open(sys.argv[1])); m = d['metrics']; t = json.load(open(sys.argv[2]))
-print(f"requests {m['successful_requests']:.0f} ok / {m['requests']:.0f}, streams measured by the server {t['requests']} (warmup included)")
+print(f"requests {m['successful_requests']:.0f} ok / {m['requests']:.0f}, streams measured by the server {t['requests']} (first {t['skipped']} to arrive, the warmup, left out), "
+      f"connections {t['connections']}, server read delay after the kernel's stamp p50 {t['read_delay_median_ms']:.3f} ms p99 {t['read_delay_p99_ms']:.3f} ms, "
+      f"kernel-stamped reads {t['kernel_stamped_reads']}, unstamped {t['unstamped_reads']}")
 print(f"TTFT median: measured {m['ttft_p50_ms']:.3f} ms, server-side true {t['ttft_median_ms']:.3f} ms, difference {m['ttft_p50_ms']-t['ttft_median_ms']:+.3f} ms")
 print(f"ITL median:  measured {m['itl_p50_ms']:.3f} ms, server-side true {t['gap_median_ms']:.3f} ms, difference {m['itl_p50_ms']-t['gap_median_ms']:+.3f} ms")
 PY
