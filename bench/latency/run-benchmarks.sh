@@ -70,7 +70,7 @@ sse_case() {
   tls=() flags=()
   if [ "$scheme" = https ]; then tls=("$cert" "$key"); flags=(--ca-cert "$cert"); fi
   echo "== $name: $conc concurrent streams, first token after $ttft ms, then one every $itl ms ($tokens tokens), $scheme =="
-  dotnet run bench/latency/sse-server.cs -- "$port" "$ttft" "$itl" "$tokens" "$spin" "${tls[@]}" > "$out/$name-server.log" 2>&1 &
+  dotnet run -c Release bench/latency/sse-server.cs -- "$port" "$ttft" "$itl" "$tokens" "$spin" "${tls[@]}" > "$out/$name-server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 120); do curl -skf "$scheme://127.0.0.1:$port/stats" >/dev/null && break; sleep 1; done
   load | tee "$out/$name-load.txt"
