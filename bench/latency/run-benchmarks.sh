@@ -64,26 +64,32 @@ PY
 }
 
 # SSE timing against the local server's own flush timestamps. $1 name, $2 port, $3 concurrency, $4 requests,
-# $5 warmup requests, $6 TTFT ms, $7 ITL ms, $8 tokens, $9 spin ms, then optionally "https".
+# $5 warmup requests, $6 TTFT ms, $7 ITL ms, $8 tokens, $9 spin ms, then optionally "https". The server stamps each
+# request with the kernel's receive time and each chunk when its write returned; the client's medians are compared
+# with the server's over the same streams (the warmup left out). SSE_NICE=-10 runs server and client at that
+# niceness (root only), to see the client's accuracy when other work on a shared machine would starve it.
 sse_case() {
   name=$1 port=$2 conc=$3 n=$4 warm=$5 ttft=$6 itl=$7 tokens=$8 spin=$9 scheme=${10:-http}
-  tls=() flags=()
+  tls=() flags=() prio=()
+  if [ -n "${SSE_NICE:-}" ]; then prio=(nice -n "$SSE_NICE"); fi
   if [ "$scheme" = https ]; then tls=("$cert" "$key"); flags=(--ca-cert "$cert"); fi
   echo "== $name: $conc concurrent streams, first token after $ttft ms, then one every $itl ms ($tokens tokens), $scheme =="
-  dotnet run bench/latency/sse-server.cs -- "$port" "$ttft" "$itl" "$tokens" "$spin" "${tls[@]}" > "$out/$name-server.log" 2>&1 &
+  "${prio[@]}" dotnet run -c Release bench/latency/sse-server.cs -- "$port" "$ttft" "$itl" "$tokens" "$spin" "${tls[@]}" > "$out/$name-server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 120); do curl -skf "$scheme://127.0.0.1:$port/stats" >/dev/null && break; sleep 1; done
   load | tee "$out/$name-load.txt"
-  lb run --url "$scheme://127.0.0.1:$port/v1/chat/completions" --concurrency "$conc" --requests "$n" --warmup-requests "$warm" --no-probe \
+  "${prio[@]}" dotnet src/Gates.LatencyBench/bin/Release/net10.0/latency-bench.dll run --url "$scheme://127.0.0.1:$port/v1/chat/completions" --concurrency "$conc" --requests "$n" --warmup-requests "$warm" --no-probe \
      --save-results "$out/$name.json" --progress off "${flags[@]}"
   load | tee -a "$out/$name-load.txt"
-  curl -skf "$scheme://127.0.0.1:$port/stats" > "$out/$name-truth.json"
+  curl -skf "$scheme://127.0.0.1:$port/stats?skip=$warm" > "$out/$name-truth.json"
   kill "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
   python3 - "$out/$name.json" "$out/$name-truth.json" <<'PY' | tee "$out/$name.txt"
 import json, sys
 d = json.load(open(sys.argv[1])); m = d['metrics']; t = json.load(open(sys.argv[2]))
-print(f"requests {m['successful_requests']:.0f} ok / {m['requests']:.0f}, streams measured by the server {t['requests']} (warmup included)")
+print(f"requests {m['successful_requests']:.0f} ok / {m['requests']:.0f}, streams measured by the server {t['requests']} (first {t['skipped']} to arrive, the warmup, left out), "
+      f"connections {t['connections']}, server read delay after the kernel's stamp p50 {t['read_delay_median_ms']:.3f} ms p99 {t['read_delay_p99_ms']:.3f} ms, "
+      f"kernel-stamped reads {t['kernel_stamped_reads']}, unstamped {t['unstamped_reads']}")
 print(f"TTFT median: measured {m['ttft_p50_ms']:.3f} ms, server-side true {t['ttft_median_ms']:.3f} ms, difference {m['ttft_p50_ms']-t['ttft_median_ms']:+.3f} ms")
 print(f"ITL median:  measured {m['itl_p50_ms']:.3f} ms, server-side true {t['gap_median_ms']:.3f} ms, difference {m['itl_p50_ms']-t['gap_median_ms']:+.3f} ms")
 PY

@@ -20,12 +20,17 @@ internal readonly record struct ChunkInfo
 /// <summary>Reads the parts of OpenAI chat/completions chunks that timing and token counting need.</summary>
 internal static class ChunkInspector
 {
-    public static ChunkInfo Inspect(ReadOnlySpan<byte> json)
+    private static readonly string[] OutputHolders = ["delta", "message"];
+
+    public static ChunkInfo Inspect(ReadOnlySpan<byte> json) => Inspect(json.ToArray());
+
+    /// <summary>Inspects a chunk the caller already holds in an array (one SSE event), without copying it.</summary>
+    public static ChunkInfo Inspect(byte[] json)
     {
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(json.ToArray());
+            doc = JsonDocument.Parse(json.AsMemory());
         }
         catch (JsonException e)
         {
@@ -75,7 +80,7 @@ internal static class ChunkInspector
             return true;
         }
 
-        foreach (var holder in new[] { "delta", "message" })
+        foreach (var holder in OutputHolders)
         {
             if (choice.TryGetProperty(holder, out var delta) && delta.ValueKind == JsonValueKind.Object
                 && (NonEmpty(delta, "content") || NonEmpty(delta, "reasoning_content") || NonEmpty(delta, "reasoning")

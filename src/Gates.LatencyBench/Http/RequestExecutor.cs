@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using Gates.LatencyBench.Endpoints;
@@ -12,10 +11,14 @@ namespace Gates.LatencyBench.Http;
 /// </summary>
 internal sealed class RequestExecutor(ITransport transport, EndpointSettings endpoint, TimeSpan timeout, TimeProvider time)
 {
-    private const int BufferSize = 64 * 1024;
+    private const int BufferSize = 16 * 1024;
     private const long MaxBodyBytes = 256L * 1024 * 1024;
 
     private readonly System.Collections.Concurrent.ConcurrentBag<CancellationTokenSource> timers = [];
+
+    // Read buffers are kept here rather than in ArrayPool.Shared, whose few arrays per core run out at hundreds of
+    // concurrent streams: every request then allocated and zeroed a new buffer. This pool holds one per request in flight.
+    private readonly System.Collections.Concurrent.ConcurrentQueue<byte[]> buffers = new();
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask ExecuteAsync(RequestOutcome outcome, CancellationToken runToken)
@@ -26,7 +29,7 @@ internal sealed class RequestExecutor(ITransport transport, EndpointSettings end
         timeoutCts.CancelAfter(timeout);
         var registration = runToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), timeoutCts);
         var ct = timeoutCts.Token;
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var buffer = buffers.TryDequeue(out var free) ? free : new byte[BufferSize];
         try
         {
             outcome.Sent = time.GetTimestamp();
@@ -70,7 +73,7 @@ internal sealed class RequestExecutor(ITransport transport, EndpointSettings end
         finally
         {
             outcome.End = time.GetTimestamp();
-            ArrayPool<byte>.Shared.Return(buffer);
+            buffers.Enqueue(buffer);
             registration.Dispose();
             if (timeoutCts.TryReset())
             {

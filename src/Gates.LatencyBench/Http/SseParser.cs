@@ -21,7 +21,7 @@ internal sealed class SseParser
     public const int MaxLineBytes = 16 * 1024 * 1024;
 
     private readonly List<byte> data = [];
-    private byte[] line = new byte[4096];
+    private byte[] line = new byte[512];
     private int lineLength;
     private bool lastWasCr;
     private bool hasData;

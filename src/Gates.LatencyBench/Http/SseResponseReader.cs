@@ -3,8 +3,10 @@ using Gates.LatencyBench.Measure;
 namespace Gates.LatencyBench.Http;
 
 /// <summary>
-/// Reads an OpenAI-style event stream and stamps the chunk timeline. All events completed by one read share that
-/// read's timestamp (they arrived together). The stream must end with <c>[DONE]</c> or a finish reason.
+/// Reads an OpenAI-style event stream and stamps the chunk timeline. Every event is stamped with the socket receive
+/// that delivered its last bytes (<see cref="IReceiveClock"/>; for other bodies, the time the read returned), so
+/// events that arrived together share one stamp, however long parsing the ones before them took. The stream must
+/// end with <c>[DONE]</c> or a finish reason.
 /// </summary>
 internal sealed class SseResponseReader(TimeProvider time)
 {
@@ -17,7 +19,7 @@ internal sealed class SseResponseReader(TimeProvider time)
         int read;
         while (!done && (read = await body.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
         {
-            var now = time.GetTimestamp();
+            var now = body is IReceiveClock clock && clock.LastReceived != 0 ? clock.LastReceived : time.GetTimestamp();
             parser.Feed(buffer.AsSpan(0, read), events);
             foreach (var e in events)
             {

@@ -20,9 +20,10 @@ internal enum ClientKind
 
 internal static class Transports
 {
-    public static ITransport Create(ClientKind kind, Uri url, RequestFactory factory, int maxConnections, TimeSpan connectTimeout, TlsSettings tls) =>
+    public static ITransport Create(ClientKind kind, Uri url, RequestFactory factory, int maxConnections, TimeSpan connectTimeout, TlsSettings tls, TimeProvider time,
+        bool stampReceives) =>
         NameFor(kind, url) == "raw"
-            ? new RawTransport(url, factory, connectTimeout, url.Scheme == "https" ? tls : null)
+            ? new RawTransport(url, factory, connectTimeout, url.Scheme == "https" ? tls : null, time, stampReceives)
             : new SystemTransport(factory, maxConnections, connectTimeout, tls);
 
     public static string NameFor(ClientKind kind, Uri url) => kind switch

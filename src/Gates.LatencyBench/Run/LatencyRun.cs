@@ -41,7 +41,7 @@ internal static class LatencyRun
         var factory = new RequestFactory(endpoint, prompts);
         var connections = Tuning.SweepRun.Connections(settings) ?? (plan.OpenLoop ? plan.MaxInFlight : plan.Concurrency);
         var connectTimeout = TimeSpan.FromSeconds(Math.Min(10, plan.Timeout.TotalSeconds));
-        using var transport = Transports.Create(settings.Client, endpoint.Url, factory, connections, connectTimeout, settings.Tls);
+        using var transport = Transports.Create(settings.Client, endpoint.Url, factory, connections, connectTimeout, settings.Tls, env.Time, endpoint.Streams);
         var executor = new RequestExecutor(transport, endpoint, plan.Timeout, env.Time);
 
         var warnings = new List<string>();

@@ -9,7 +9,7 @@ namespace Gates.LatencyBench.Http.Raw;
 /// server closes. <see cref="Complete"/> says whether it was read to its end (and the connection may be reused).
 /// A connection keeps one body reader and starts it afresh for each response.
 /// </summary>
-internal sealed class RawBody : Stream
+internal sealed class RawBody : Stream, IReceiveClock
 {
     private RawConnection connection = null!;
     private bool chunked;
@@ -52,6 +52,9 @@ internal sealed class RawBody : Stream
     }
 
     public bool Complete { get; private set; }
+
+    /// <inheritdoc/>
+    public long LastReceived => connection.LastReceived;
 
     /// <summary>The body ran to the server's close: the connection cannot be reused.</summary>
     public bool EndedByClose => untilClose;

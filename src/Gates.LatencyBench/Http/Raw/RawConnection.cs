@@ -16,15 +16,28 @@ internal sealed class RawConnection : IDisposable
     private const int MaxHead = 64 * 1024;
     private readonly Socket socket;
     private readonly SslStream? tls;
+    private readonly StampedNetworkStream? underTls;
+    private readonly TimeProvider time;
+    private readonly bool kernelStamps;
     private byte[] buffer = new byte[16 * 1024];
     private int start;
     private int end;
 
-    private RawConnection(Socket socket, SslStream? tls)
+    private RawConnection(Socket socket, SslStream? tls, StampedNetworkStream? underTls, TimeProvider time, bool kernelStamps)
     {
         this.socket = socket;
         this.tls = tls;
+        this.underTls = underTls;
+        this.time = time;
+        this.kernelStamps = kernelStamps;
     }
+
+    /// <summary>
+    /// When the bytes of the last receive arrived (<see cref="TimeProvider"/> ticks): the kernel's receive stamp where
+    /// the connection has them (<see cref="KernelStamps"/>), else the time the receive returned. A receive happens only
+    /// when no complete line or chunk is buffered, so bytes handed out later still came with it.
+    /// </summary>
+    public long LastReceived { get; private set; }
 
     /// <summary>True once it has served a response: a failure before any byte of the next one may be a stale connection.</summary>
     public bool Reused { get; set; }
@@ -35,8 +48,12 @@ internal sealed class RawConnection : IDisposable
     /// <summary>The body reader of the current response, reused from one response to the next.</summary>
     public RawBody Body { get; } = new();
 
-    /// <summary>Connects to the first address that answers; with <paramref name="tls"/>, also completes the TLS handshake for <paramref name="host"/>.</summary>
-    public static async Task<RawConnection> ConnectAsync(IPAddress[] addresses, int port, string host, TlsSettings? tls, TimeSpan timeout, CancellationToken ct)
+    /// <summary>
+    /// Connects to the first address that answers; with <paramref name="tls"/>, also completes the TLS handshake for
+    /// <paramref name="host"/>. With <paramref name="stampReceives"/>, receives are stamped by the kernel where it can.
+    /// </summary>
+    public static async Task<RawConnection> ConnectAsync(IPAddress[] addresses, int port, string host, TlsSettings? tls, TimeSpan timeout, TimeProvider time,
+        bool stampReceives, CancellationToken ct)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(timeout);
@@ -47,12 +64,14 @@ internal sealed class RawConnection : IDisposable
             try
             {
                 await socket.ConnectAsync(new IPEndPoint(address, port), limit.Token).ConfigureAwait(false);
+                var kernel = stampReceives && KernelStamps.TryEnable(socket, time);
                 if (tls is null)
                 {
-                    return new RawConnection(socket, null);
+                    return new RawConnection(socket, null, null, time, kernel);
                 }
 
-                var stream = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
+                var inner = new StampedNetworkStream(socket, kernel, time);
+                var stream = new SslStream(inner, leaveInnerStreamOpen: false);
                 try
                 {
                     await stream.AuthenticateAsClientAsync(tls.ClientOptions(host), limit.Token).ConfigureAwait(false);
@@ -68,7 +87,7 @@ internal sealed class RawConnection : IDisposable
                     throw;
                 }
 
-                return new RawConnection(socket, stream);
+                return new RawConnection(socket, stream, inner, time, kernel);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
@@ -135,9 +154,22 @@ internal sealed class RawConnection : IDisposable
             }
         }
 
-        var read = tls is null
-            ? await socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, ct).ConfigureAwait(false)
-            : await tls.ReadAsync(buffer.AsMemory(end), ct).ConfigureAwait(false);
+        int read;
+        if (tls is not null)
+        {
+            read = await tls.ReadAsync(buffer.AsMemory(end), ct).ConfigureAwait(false);
+            LastReceived = underTls!.LastReceived;
+        }
+        else if (kernelStamps)
+        {
+            (read, LastReceived) = await KernelStamps.ReceiveAsync(socket, buffer.AsMemory(end), time, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            read = await socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, ct).ConfigureAwait(false);
+            LastReceived = time.GetTimestamp();
+        }
+
         end += read;
         Received += read;
         return read;

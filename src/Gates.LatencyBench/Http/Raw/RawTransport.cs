@@ -13,7 +13,7 @@ namespace Gates.LatencyBench.Http.Raw;
 /// a reused connection before any byte of the answer arrived (the server closed an idle connection) is retried once
 /// on a new connection, as HttpClient does.
 /// </summary>
-internal sealed class RawTransport(Uri url, RequestFactory factory, TimeSpan connectTimeout, TlsSettings? tls) : ITransport
+internal sealed class RawTransport(Uri url, RequestFactory factory, TimeSpan connectTimeout, TlsSettings? tls, TimeProvider time, bool stampReceives) : ITransport
 {
     private readonly ConcurrentQueue<RawConnection> idle = new();
     private readonly SemaphoreSlim resolving = new(1, 1);
@@ -66,7 +66,7 @@ internal sealed class RawTransport(Uri url, RequestFactory factory, TimeSpan con
             }
         }
 
-        return await RawConnection.ConnectAsync(addresses, url.Port, url.IdnHost.Trim('[', ']'), tls, connectTimeout, ct).ConfigureAwait(false);
+        return await RawConnection.ConnectAsync(addresses, url.Port, url.IdnHost.Trim('[', ']'), tls, connectTimeout, time, stampReceives, ct).ConfigureAwait(false);
     }
 
     public void Dispose()
