@@ -20,6 +20,7 @@ internal static class DataLoader
                 : Reference(referencePath, options with { Samples = referenceSamples }, drift, ct, progress?.For(referencePath)), ct);
         var currentTable = TableReader.Read(currentPath, options with { Samples = currentSamples }, ct, progress?.For(currentPath));
         currentSamples?.Finish(currentTable.Path, currentTable.Rows, [.. currentTable.Columns.Select(c => c.Name)]);
+        Profiler.Prepare(currentTable);
         TableProfile reference;
         try
         {

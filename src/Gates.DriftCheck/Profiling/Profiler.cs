@@ -25,6 +25,14 @@ internal static class Profiler
         Columns = Build([.. table.Columns.Where(c => c.Sink is not { Replaces: true })], typeOf),
     };
 
+    /// <summary>
+    /// Sorts and summarises, on every core, the numbers of the columns that hold only numbers, before their type is
+    /// known (the current data's type comes from the reference, which may still be being read). Such a column is
+    /// compared as numbers unless the reference says otherwise; then the summary is not used.
+    /// </summary>
+    public static void Prepare(Table table) =>
+        Parallel.ForEach(table.Columns.Where(c => c.TextCells == 0 && c.NumericCells > 0 && c.Sink is not { Replaces: true }), c => c.Numbers.Finish());
+
     /// <summary>Columns are independent: sort and summarise them on every core.</summary>
     private static ColumnProfile[] Build(IReadOnlyList<ColumnAccumulator> columns, Func<ColumnAccumulator, (ColumnType Type, string Reason)> typeOf)
     {
