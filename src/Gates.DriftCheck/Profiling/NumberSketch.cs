@@ -1,4 +1,3 @@
-using System.Buffers;
 using Gates.Core.Statistics.Drift;
 
 namespace Gates.DriftCheck.Profiling;
@@ -21,7 +20,6 @@ internal sealed class NumberSketch(int exactLimit)
     private readonly DoubleBuffer buffer = new();
     private readonly List<(EmpiricalDistribution Distribution, double Error)?> levels = [];
     private Moments summarised;
-    private (EmpiricalDistribution? Distribution, Moments Moments, double CdfError)? finished;
 
     public long Count => buffer.Count + summarised.Count;
 
@@ -55,13 +53,8 @@ internal sealed class NumberSketch(int exactLimit)
         }
     }
 
-    /// <summary>
-    /// The distribution (null when there are no numbers), exact moments and the CDF error bound (0 when exact).
-    /// Computed once: later calls return the same result (no numbers may be added after the first).
-    /// </summary>
-    public (EmpiricalDistribution? Distribution, Moments Moments, double CdfError) Finish() => finished ??= Summary();
-
-    private (EmpiricalDistribution? Distribution, Moments Moments, double CdfError) Summary()
+    /// <summary>The distribution (null when there are no numbers), exact moments and the CDF error bound (0 when exact).</summary>
+    public (EmpiricalDistribution? Distribution, Moments Moments, double CdfError) Finish()
     {
         var (values, count) = SortedBuffer();
         var moments = summarised.Combine(Moments.Of(values.AsSpan(0, count)));
@@ -71,7 +64,7 @@ internal sealed class NumberSketch(int exactLimit)
             parts.Add((EmpiricalDistribution.FromValues(values, count, sorted: true), 0));
         }
 
-        ArrayPool<double>.Shared.Return(values);
+        SortBuffers.Return(values);
         levels.Clear();
         summarised = default;
         return parts.Count == 0
@@ -84,7 +77,7 @@ internal sealed class NumberSketch(int exactLimit)
         var (values, count) = SortedBuffer();
         summarised = summarised.Combine(Moments.Of(values.AsSpan(0, count)));
         var distribution = EmpiricalDistribution.FromValues(values, count, sorted: true);
-        ArrayPool<double>.Shared.Return(values);
+        SortBuffers.Return(values);
         Carry(ProfileSketch.Shrink(distribution, Points, 0), 0);
     }
 
@@ -96,7 +89,7 @@ internal sealed class NumberSketch(int exactLimit)
     private (double[] Values, int Count) SortedBuffer()
     {
         var count = checked((int)buffer.Count);
-        var values = ArrayPool<double>.Shared.Rent(Math.Max(count, 1));
+        var values = SortBuffers.Rent(Math.Max(count, 1));
         buffer.DrainInto(values);
         RadixSort.Sort(values.AsSpan(0, count));
         return (values, count);

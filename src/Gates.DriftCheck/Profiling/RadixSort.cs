@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 
 namespace Gates.DriftCheck.Profiling;
@@ -38,7 +37,7 @@ internal static class RadixSort
             }
         }
 
-        var pooled = ArrayPool<double>.Shared.Rent(keys.Length);
+        var pooled = SortBuffers.Rent(keys.Length);
         var from = keys;
         var to = MemoryMarshal.Cast<double, ulong>(pooled.AsSpan(0, keys.Length));
         for (var p = 0; p < Passes; p++)
@@ -79,6 +78,6 @@ internal static class RadixSort
             keys[i] = (k & Sign) != 0 ? k & ~Sign : ~k;
         }
 
-        ArrayPool<double>.Shared.Return(pooled);
+        SortBuffers.Return(pooled);
     }
 }
