@@ -15,21 +15,29 @@ internal static class DataLoader
     {
         var options = data.ToOptions(drift);
         var warnings = new List<string>();
-        var referenceTask = Task.Run(
+        // The reference is read on a thread of its own, so that the thread pool's workers all go to the parts of both files.
+        var referenceTask = Task.Factory.StartNew<object>(
             () => IsProfile(referencePath) ? ProfileJsonReader.Read(referencePath)
-                : Reference(referencePath, options with { Samples = referenceSamples }, drift, ct, progress?.For(referencePath)), ct);
-        var currentTable = TableReader.Read(currentPath, options with { Samples = currentSamples }, ct, progress?.For(currentPath));
-        currentSamples?.Finish(currentTable.Path, currentTable.Rows, [.. currentTable.Columns.Select(c => c.Name)]);
-        TableProfile reference;
+                : Read(referencePath, options with { Samples = referenceSamples }, ct, progress?.For(referencePath)),
+            ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var currentTable = Read(currentPath, options with { Samples = currentSamples }, ct, progress?.For(currentPath));
+        object loaded;
         try
         {
-            reference = referenceTask.GetAwaiter().GetResult();
+            loaded = referenceTask.GetAwaiter().GetResult();
         }
         catch (AggregateException e) when (e.InnerException is not null)
         {
             throw e.InnerException;
         }
 
+        if (loaded is Table referenceTable)
+        {
+            var (referenceProfile, currentProfile) = Profiler.Both(referenceTable, currentTable, drift.TypeOverrides);
+            return (referenceProfile, currentProfile!, warnings);
+        }
+
+        var reference = (TableProfile)loaded;
         if (reference.Format == "profile")
         {
             foreach (var (name, type) in drift.TypeOverrides)
@@ -44,11 +52,15 @@ internal static class DataLoader
         return (reference, Profiler.Current(currentTable, reference), warnings);
     }
 
-    public static TableProfile Reference(string path, TableReadOptions options, DriftSettings drift, CancellationToken ct, Action<long>? progress = null)
+    public static TableProfile Reference(string path, TableReadOptions options, DriftSettings drift, CancellationToken ct, Action<long>? progress = null) =>
+        Profiler.Reference(Read(path, options, ct, progress), drift.TypeOverrides);
+
+    /// <summary>Reads a data file and finishes its text and embedding samples.</summary>
+    private static Table Read(string path, TableReadOptions options, CancellationToken ct, Action<long>? progress)
     {
         var table = TableReader.Read(path, options, ct, progress);
         options.Samples?.Finish(table.Path, table.Rows, [.. table.Columns.Select(c => c.Name)]);
-        return Profiler.Reference(table, drift.TypeOverrides);
+        return table;
     }
 
     private static bool IsProfile(string path)

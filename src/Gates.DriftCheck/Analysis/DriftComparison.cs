@@ -24,53 +24,19 @@ internal static class DriftComparison
                 $"which {(unknown.Count == 1 ? "is" : "are")} in neither data file");
         }
 
+        // Columns are measured independently (KS, Wasserstein, histograms, chi-square): on every core, in column order.
+        var outcomes = names.AsParallel().AsOrdered().Select(name => Outcome(name, reference, current, s)).ToList();
         var done = new Dictionary<string, ColumnResult>();
         var pending = new List<(string Name, Measurement M, ColumnProfile R, ColumnProfile C, ColumnSettings Settings)>();
-        foreach (var name in names)
+        foreach (var (name, result, measured) in outcomes)
         {
-            var r = reference.Find(name);
-            var c = current.Find(name);
-            var settings = s.For(name);
-            if (s.Evidently?.Columns is { } chosen && !chosen.Contains(name))
+            if (result is not null)
             {
-                done[name] = new ColumnResult
-                {
-                    Name = name,
-                    Type = (r ?? c)!.Type.ToWord(),
-                    TypeReason = (r ?? c)!.TypeReason,
-                    Status = ColumnStatus.NotTested,
-                    Reason = "not among the columns of the Evidently config",
-                    Expected = true,
-                };
-            }
-            else if (NotTested.Check(name, r, c, settings, s.Mode) is { } skipped)
-            {
-                done[name] = skipped with { Signals = r is not null && c is not null ? [Signals.MissingRate(r, c, s)] : [] };
-            }
-            else if (s.Mode == DriftMode.Evidently)
-            {
-                done[name] = EvidentlyMode.Compare(name, r!, c!, settings, Choice(name, r!, s)) with { Signals = SignalsFor(r!, c!, s) };
-            }
-            else if (DefaultMode.Measure(name, r!, c!, settings, s) is { } m)
-            {
-                pending.Add((name, m, r!, c!, settings));
+                done[name] = result;
             }
             else
             {
-                done[name] = new ColumnResult
-                {
-                    Name = name,
-                    Type = r!.Type.ToWord(),
-                    TypeReason = r.TypeReason,
-                    Critical = settings.Critical,
-                    Status = ColumnStatus.NotTested,
-                    Reason = DatetimeMeasure.NothingToCompare,
-                    Expected = true,
-                    ReferenceCount = r.NonMissing,
-                    CurrentCount = c!.NonMissing,
-                    Notes = [$"reference {DatetimeMeasure.Range(r.Dates)}; current {DatetimeMeasure.Range(c.Dates)}"],
-                    Signals = SignalsFor(r, c, s),
-                };
+                pending.Add(measured!.Value);
             }
         }
 
@@ -115,6 +81,57 @@ internal static class DriftComparison
             ReferenceRows = reference.Rows,
             CurrentRows = current.Rows,
         };
+    }
+
+    /// <summary>One column's result, or its measurement when the decision waits for the adjusted p-values.</summary>
+    private static (string Name, ColumnResult? Result, (string Name, Measurement M, ColumnProfile R, ColumnProfile C, ColumnSettings Settings)? Pending) Outcome(
+        string name, TableProfile reference, TableProfile current, DriftSettings s)
+    {
+        var r = reference.Find(name);
+        var c = current.Find(name);
+        var settings = s.For(name);
+        if (s.Evidently?.Columns is { } chosen && !chosen.Contains(name))
+        {
+            return (name, new ColumnResult
+            {
+                Name = name,
+                Type = (r ?? c)!.Type.ToWord(),
+                TypeReason = (r ?? c)!.TypeReason,
+                Status = ColumnStatus.NotTested,
+                Reason = "not among the columns of the Evidently config",
+                Expected = true,
+            }, null);
+        }
+
+        if (NotTested.Check(name, r, c, settings, s.Mode) is { } skipped)
+        {
+            return (name, skipped with { Signals = r is not null && c is not null ? [Signals.MissingRate(r, c, s)] : [] }, null);
+        }
+
+        if (s.Mode == DriftMode.Evidently)
+        {
+            return (name, EvidentlyMode.Compare(name, r!, c!, settings, Choice(name, r!, s)) with { Signals = SignalsFor(r!, c!, s) }, null);
+        }
+
+        if (DefaultMode.Measure(name, r!, c!, settings, s) is { } m)
+        {
+            return (name, null, (name, m, r!, c!, settings));
+        }
+
+        return (name, new ColumnResult
+        {
+            Name = name,
+            Type = r!.Type.ToWord(),
+            TypeReason = r.TypeReason,
+            Critical = settings.Critical,
+            Status = ColumnStatus.NotTested,
+            Reason = DatetimeMeasure.NothingToCompare,
+            Expected = true,
+            ReferenceCount = r.NonMissing,
+            CurrentCount = c!.NonMissing,
+            Notes = [$"reference {DatetimeMeasure.Range(r.Dates)}; current {DatetimeMeasure.Range(c.Dates)}"],
+            Signals = SignalsFor(r, c, s),
+        }, null);
     }
 
     /// <summary>The method and threshold an Evidently config gives the column: its ValueDrift's, else the preset's by type.</summary>

@@ -31,7 +31,8 @@ internal static class CsvTableReader
             var names = Header(path, reader, options);
             if (parallel && ParallelCsv.Suits(path, hashing.Length))
             {
-                var hash = Task.Run(hashing.Finish, ct);
+                // On a thread of its own: it reads the whole file beside the parts and must not hold a pool worker.
+                var hash = Task.Factory.StartNew(hashing.Finish, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 // The parts are read without the text and embedding samples (a reservoir sample is one pass in file
                 // order); when a column needs them after all, the file is read again in one pass.
                 if (ParallelCsv.TryRead(path, names, reader.Separator, options with { Samples = null }, ct, progress) is { } fast

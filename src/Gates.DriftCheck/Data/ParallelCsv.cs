@@ -43,7 +43,7 @@ internal static class ParallelCsv
             var parts = new Part?[bounds.Length - 1];
             var total = 0L;
             var failed = 0;
-            Parallel.For(0, parts.Length, new ParallelOptions { CancellationToken = ct }, (i, state) =>
+            Parallel.For(0, parts.Length, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, (i, state) =>
             {
                 var part = new Part(path, names, (byte)separator, options, ct, rows =>
                 {

@@ -5,15 +5,18 @@ namespace Gates.DriftCheck.Profiling;
 
 /// <summary>
 /// Counts distinct UTF-8 values without allocating for values already seen. Stops taking new values once it holds
-/// <see cref="Capacity"/> of them; later new values are counted in <see cref="Overflow"/> only.
+/// <see cref="Capacity"/> of them; later new values are counted in <see cref="Overflow"/> only. The values are found
+/// through an open-addressing table of slots keyed by <see cref="SpanHash"/>: one hash of the cell's bytes, one
+/// probe in the common case, one byte comparison. Values keep the order in which they were first seen.
 /// </summary>
 internal sealed class ByteCounter(int capacity)
 {
-    private readonly Dictionary<byte[], int> index = new(ByteArrayComparer.Instance);
     private readonly List<byte[]> keys = [];
     private readonly List<long> counts = [];
-    private Dictionary<byte[], int>.AlternateLookup<ReadOnlySpan<byte>> lookup;
-    private bool lookupReady;
+    private readonly List<int> hashes = [];
+
+    // Slot + 1 per table entry (0: empty); the table is kept at most half full.
+    private int[] table = new int[16];
 
     public int Capacity { get; private set; } = capacity;
 
@@ -26,16 +29,19 @@ internal sealed class ByteCounter(int capacity)
 
     public void Add(ReadOnlySpan<byte> value)
     {
-        if (!lookupReady)
+        var hash = SpanHash.Of(value);
+        var mask = table.Length - 1;
+        var at = hash & mask;
+        while (table[at] is var entry and not 0)
         {
-            lookup = index.GetAlternateLookup<ReadOnlySpan<byte>>();
-            lookupReady = true;
-        }
+            var slot = entry - 1;
+            if (hashes[slot] == hash && value.SequenceEqual(keys[slot]))
+            {
+                CollectionsMarshal.AsSpan(counts)[slot]++;
+                return;
+            }
 
-        if (lookup.TryGetValue(value, out var slot))
-        {
-            CollectionsMarshal.AsSpan(counts)[slot]++;
-            return;
+            at = (at + 1) & mask;
         }
 
         if (keys.Count >= Capacity)
@@ -44,10 +50,7 @@ internal sealed class ByteCounter(int capacity)
             return;
         }
 
-        var key = value.ToArray();
-        index.Add(key, keys.Count);
-        keys.Add(key);
-        counts.Add(1);
+        Insert(value.ToArray(), hash, 1, at);
     }
 
     /// <summary>
@@ -61,15 +64,15 @@ internal sealed class ByteCounter(int capacity)
         for (var i = 0; i < other.keys.Count; i++)
         {
             var key = other.keys[i];
-            if (index.TryGetValue(key, out var slot))
+            var hash = other.hashes[i];
+            var (slot, at) = Find(key, hash);
+            if (slot >= 0)
             {
                 counts[slot] += other.counts[i];
             }
             else if (keys.Count < Capacity)
             {
-                index.Add(key, keys.Count);
-                keys.Add(key);
-                counts.Add(other.counts[i]);
+                Insert(key, hash, other.counts[i], at);
             }
             else
             {
@@ -89,23 +92,49 @@ internal sealed class ByteCounter(int capacity)
         }
     }
 
-    private sealed class ByteArrayComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
+    /// <summary>The slot holding the value (−1 when absent) and the free table entry where it would go.</summary>
+    private (int Slot, int At) Find(ReadOnlySpan<byte> value, int hash)
     {
-        public static readonly ByteArrayComparer Instance = new();
-
-        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(byte[] obj) => GetHashCode((ReadOnlySpan<byte>)obj);
-
-        public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
-
-        public int GetHashCode(ReadOnlySpan<byte> alternate)
+        var mask = table.Length - 1;
+        var at = hash & mask;
+        while (table[at] is var entry and not 0)
         {
-            var hash = new HashCode();
-            hash.AddBytes(alternate);
-            return hash.ToHashCode();
+            if (hashes[entry - 1] == hash && value.SequenceEqual(keys[entry - 1]))
+            {
+                return (entry - 1, at);
+            }
+
+            at = (at + 1) & mask;
         }
 
-        public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
+        return (-1, at);
+    }
+
+    private void Insert(byte[] key, int hash, long count, int at)
+    {
+        table[at] = keys.Count + 1;
+        keys.Add(key);
+        hashes.Add(hash);
+        counts.Add(count);
+        if (keys.Count * 2 > table.Length)
+        {
+            Grow();
+        }
+    }
+
+    private void Grow()
+    {
+        table = new int[table.Length * 2];
+        var mask = table.Length - 1;
+        for (var slot = 0; slot < keys.Count; slot++)
+        {
+            var at = hashes[slot] & mask;
+            while (table[at] != 0)
+            {
+                at = (at + 1) & mask;
+            }
+
+            table[at] = slot + 1;
+        }
     }
 }

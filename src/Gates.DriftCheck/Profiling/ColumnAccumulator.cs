@@ -73,7 +73,22 @@ internal sealed class ColumnAccumulator
     public long TextWithSpaces { get; private set; }
 
     /// <summary>Count of text values by length in characters.</summary>
-    public Dictionary<int, long> TextLengths { get; } = [];
+    public IReadOnlyDictionary<int, long> TextLengths
+    {
+        get
+        {
+            var all = new Dictionary<int, long>(longLengths);
+            for (var length = 0; length < shortLengths.Length; length++)
+            {
+                if (shortLengths[length] > 0)
+                {
+                    all[length] = shortLengths[length];
+                }
+            }
+
+            return all;
+        }
+    }
 
     public long DateCells { get; private set; }
 
@@ -93,6 +108,11 @@ internal sealed class ColumnAccumulator
     private double lastNumber = double.NegativeInfinity;
     private double firstNumber = double.NaN;
     private long skippedDistinct;
+
+    // Text lengths below ShortLength are counted in an array, longer ones in a dictionary.
+    private const int ShortLength = 256;
+    private readonly long[] shortLengths = new long[ShortLength];
+    private readonly Dictionary<int, long> longLengths = [];
 
     public void AddMissing(long count = 1)
     {
@@ -189,7 +209,14 @@ internal sealed class ColumnAccumulator
         TextCells++;
         var chars = CharCount(cell);
         TextChars += chars;
-        TextLengths[chars] = TextLengths.GetValueOrDefault(chars) + 1;
+        if (chars < ShortLength)
+        {
+            shortLengths[chars]++;
+        }
+        else
+        {
+            longLengths[chars] = longLengths.GetValueOrDefault(chars) + 1;
+        }
         if (cell.IndexOf((byte)' ') >= 0)
         {
             TextWithSpaces++;
@@ -248,9 +275,14 @@ internal sealed class ColumnAccumulator
         skippedDistinct += next.skippedDistinct;
         TextChars += next.TextChars;
         TextWithSpaces += next.TextWithSpaces;
-        foreach (var (length, count) in next.TextLengths)
+        for (var i = 0; i < ShortLength; i++)
         {
-            TextLengths[length] = TextLengths.GetValueOrDefault(length) + count;
+            shortLengths[i] += next.shortLengths[i];
+        }
+
+        foreach (var (length, count) in next.longLengths)
+        {
+            longLengths[length] = longLengths.GetValueOrDefault(length) + count;
         }
 
         DateCells += next.DateCells;
@@ -288,8 +320,14 @@ internal sealed class ColumnAccumulator
         return FastNumber.TryParse(cell, out value) || double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
-    private static int CharCount(ReadOnlySpan<byte> utf8)
+    /// <summary>Characters (code points) of UTF-8 text: the bytes that do not continue a character.</summary>
+    public static int CharCount(ReadOnlySpan<byte> utf8)
     {
+        if (System.Text.Ascii.IsValid(utf8))
+        {
+            return utf8.Length;
+        }
+
         var count = 0;
         foreach (var b in utf8)
         {

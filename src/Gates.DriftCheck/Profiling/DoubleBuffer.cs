@@ -22,7 +22,7 @@ internal sealed class DoubleBuffer
                 full.Add((current, used));
             }
 
-            current = new double[BlockSize];
+            current = GC.AllocateUninitializedArray<double>(BlockSize);
             used = 0;
         }
 
@@ -49,24 +49,18 @@ internal sealed class DoubleBuffer
         other.Clear();
     }
 
-    /// <summary>Copies the values into one array and releases the blocks.</summary>
-    public double[] Drain()
+    /// <summary>Copies the values into the start of <paramref name="target"/> and releases the blocks.</summary>
+    public void DrainInto(Span<double> target)
     {
-        var all = GC.AllocateUninitializedArray<double>(checked((int)Count));
         var offset = 0;
         foreach (var (block, filled) in full)
         {
-            Array.Copy(block, 0, all, offset, filled);
+            block.AsSpan(0, filled).CopyTo(target[offset..]);
             offset += filled;
         }
 
-        if (current is not null)
-        {
-            Array.Copy(current, 0, all, offset, used);
-        }
-
+        current?.AsSpan(0, used).CopyTo(target[offset..]);
         Clear();
-        return all;
     }
 
     private void Clear()

@@ -56,15 +56,15 @@ internal sealed class NumberSketch(int exactLimit)
     /// <summary>The distribution (null when there are no numbers), exact moments and the CDF error bound (0 when exact).</summary>
     public (EmpiricalDistribution? Distribution, Moments Moments, double CdfError) Finish()
     {
-        var values = buffer.Drain();
-        RadixSort.Sort(values);
-        var moments = summarised.Combine(Moments.Of(values));
+        var (values, count) = SortedBuffer();
+        var moments = summarised.Combine(Moments.Of(values.AsSpan(0, count)));
         var parts = levels.Where(l => l is not null).Select(l => l!.Value).ToList();
-        if (values.Length > 0)
+        if (count > 0)
         {
-            parts.Add((EmpiricalDistribution.FromValues(values, sorted: true), 0));
+            parts.Add((EmpiricalDistribution.FromValues(values, count, sorted: true), 0));
         }
 
+        SortBuffers.Return(values);
         levels.Clear();
         summarised = default;
         return parts.Count == 0
@@ -74,10 +74,25 @@ internal sealed class NumberSketch(int exactLimit)
 
     private void Summarise()
     {
-        var values = buffer.Drain();
-        RadixSort.Sort(values);
-        summarised = summarised.Combine(Moments.Of(values));
-        Carry(ProfileSketch.Shrink(EmpiricalDistribution.FromValues(values, sorted: true), Points, 0), 0);
+        var (values, count) = SortedBuffer();
+        summarised = summarised.Combine(Moments.Of(values.AsSpan(0, count)));
+        var distribution = EmpiricalDistribution.FromValues(values, count, sorted: true);
+        SortBuffers.Return(values);
+        Carry(ProfileSketch.Shrink(distribution, Points, 0), 0);
+    }
+
+    /// <summary>
+    /// The buffered numbers, sorted, in the first <c>Count</c> places of a pooled array (return it to the pool):
+    /// the columns of a file are summarised one after another on each core, so the large arrays are reused
+    /// instead of allocated (and faulted in) afresh for every column.
+    /// </summary>
+    private (double[] Values, int Count) SortedBuffer()
+    {
+        var count = checked((int)buffer.Count);
+        var values = SortBuffers.Rent(Math.Max(count, 1));
+        buffer.DrainInto(values);
+        RadixSort.Sort(values.AsSpan(0, count));
+        return (values, count);
     }
 
     private void Carry((EmpiricalDistribution Distribution, double Error) summary, int level)

@@ -37,9 +37,9 @@ internal static class RadixSort
             }
         }
 
-        var scratch = GC.AllocateUninitializedArray<ulong>(keys.Length);
+        var pooled = SortBuffers.Rent(keys.Length);
         var from = keys;
-        var to = scratch.AsSpan();
+        var to = MemoryMarshal.Cast<double, ulong>(pooled.AsSpan(0, keys.Length));
         for (var p = 0; p < Passes; p++)
         {
             var histogram = counts.AsSpan(p * Buckets, Buckets);
@@ -77,5 +77,7 @@ internal static class RadixSort
             var k = keys[i];
             keys[i] = (k & Sign) != 0 ? k & ~Sign : ~k;
         }
+
+        SortBuffers.Return(pooled);
     }
 }
