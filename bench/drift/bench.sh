@@ -19,7 +19,8 @@ if [ ! -f "$data/reference.csv" ] || [ "$(($(wc -l < "$data/reference.csv") - 1)
 fi
 
 echo "building drift-check (Release)"
-dotnet publish "$root/src/Gates.DriftCheck" -c Release -o "$data/tool" --nologo -v q >/dev/null
+# as the linux-x64 tool package ships it: ReadyToRun (src/Gates.DriftCheck/Gates.DriftCheck.csproj)
+dotnet publish "$root/src/Gates.DriftCheck" -c Release -r linux-x64 --self-contained false -o "$data/tool" --nologo -v q >/dev/null
 
 run_drift() {
   /usr/bin/time -v dotnet "$data/tool/drift-check.dll" --reference "$data/reference.csv" --current "$data/current.csv" \
