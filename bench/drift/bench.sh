@@ -18,12 +18,17 @@ if [ ! -f "$data/reference.csv" ] || [ "$(($(wc -l < "$data/reference.csv") - 1)
   "$python" "$here/generate.py" "$data" "$rows"
 fi
 
-echo "building drift-check (Release)"
-# as the linux-x64 tool package ships it: ReadyToRun (src/Gates.DriftCheck/Gates.DriftCheck.csproj)
-dotnet publish "$root/src/Gates.DriftCheck" -c Release -r linux-x64 --self-contained false -o "$data/tool" --nologo -v q >/dev/null
+echo "packing and installing drift-check (Release)"
+# As users run it: `dotnet tool install` takes the precompiled linux-x64 package on this machine (a private package
+# cache, so a stale copy of the same version is never installed). Not `publish -r linux-x64`: that would restore
+# every referenced project for the RID and rewrite their lock files.
+rm -rf "$data/tool" && mkdir -p "$data/tool"
+dotnet pack "$root/src/Gates.DriftCheck" -c Release -o "$data/tool/packages" --nologo -v q >/dev/null
+NUGET_PACKAGES="$data/tool/cache" dotnet tool install Gates.DriftCheck --prerelease --tool-path "$data/tool/bin" \
+  --add-source "$data/tool/packages" >/dev/null
 
 run_drift() {
-  /usr/bin/time -v dotnet "$data/tool/drift-check.dll" --reference "$data/reference.csv" --current "$data/current.csv" \
+  /usr/bin/time -v "$data/tool/bin/drift-check" --reference "$data/reference.csv" --current "$data/current.csv" \
     -t "$here/thresholds.yaml" --ci none --drift-json "$data/drift.json" >/dev/null 2>"$data/time-drift.txt" || true
 }
 
@@ -59,7 +64,7 @@ frame = pd.read_csv(sys.argv[1])
 frame[frame.sex == "Male"].to_csv(sys.argv[2] + "/adult-male.csv", index=False)
 frame[frame.sex == "Female"].to_csv(sys.argv[2] + "/adult-female.csv", index=False)
 PY
-  dotnet "$data/tool/drift-check.dll" --reference "$data/adult-male.csv" --current "$data/adult-female.csv" -t "$here/thresholds.yaml" \
+  "$data/tool/bin/drift-check" --reference "$data/adult-male.csv" --current "$data/adult-female.csv" -t "$here/thresholds.yaml" \
     --ci none --drift-json "$data/adult-drift.json" >/dev/null || true
   "$python" "$here/pandas_scipy.py" "$data/adult-male.csv" "$data/adult-female.csv" "$data/adult-pandas.json" >/dev/null
   echo "sanity check on the corpus (adult_income.csv, male vs female):"
