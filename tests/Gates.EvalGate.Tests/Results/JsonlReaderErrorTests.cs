@@ -18,6 +18,19 @@ public class JsonlReaderErrorTests
         error.Message.ShouldStartWith($"{path}:3: invalid JSON");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_id_or_field_name_with_a_lone_surrogate_escape_is_an_input_error_naming_the_line(bool keepItems)
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("items.jsonl", "{\"id\": \"a\", \"score\": 1}\n{\"id\": \"\\ud800\", \"score\": 0}\n{\"sc\\udc00re\": 1}\n");
+
+        var error = Should.Throw<GateInputException>(() => EvalResultsReader.Read(path, ResultsFormat.Jsonl, new ReadOptions { KeepItems = keepItems }));
+
+        error.Message.ShouldStartWith($"{path}:2: a string is not valid text");
+    }
+
     [Fact]
     public void A_line_that_is_not_an_object_is_an_error()
     {

@@ -53,6 +53,11 @@ internal sealed class LineScanner
         {
             return Fail(into, e);
         }
+        catch (InvalidOperationException e)
+        {
+            // Utf8JsonReader's strings: an escape that is not valid UTF-16 (a lone surrogate such as "\ud800").
+            return Fail(into, new GateInputException($"{path}:{lineNumber}: a string is not valid text ({e.Message})"));
+        }
 
         into.EndLine(lineNumber);
         return true;
