@@ -5,7 +5,7 @@ using System.Diagnostics;
 namespace Gates.EndToEnd.Tests;
 
 /// <summary>
-/// Packs the tool projects (no rebuild: the test build already built them), installs the packages into a
+/// Packs the tool projects (each as its pointer, linux-x64 and portable packages), installs the packages into a
 /// temporary tool path with `dotnet tool install`, and runs the installed shims.
 /// </summary>
 public sealed class InstalledTools : IDisposable
@@ -37,7 +37,9 @@ public sealed class InstalledTools : IDisposable
         foreach (var (project, packageId) in Packages)
         {
             var csproj = RepositoryPaths.Of("src", project, project + ".csproj");
-            Run("dotnet", ["pack", csproj, "--no-build", "-c", Configuration, "-o", packages, "-p:PackageOutputPath=" + packages]).ShouldExit(0);
+            // Not --no-build: the linux-x64 (ReadyToRun) and portable packages are built per runtime, which the test
+            // build did not do.
+            Run("dotnet", ["pack", csproj, "-c", Configuration, "-o", packages, "-p:PackageOutputPath=" + packages]).ShouldExit(0);
             // A private package cache, so a stale copy of the same version is never installed. Builds between
             // release tags are pre-releases (MinVer), hence --prerelease.
             var cache = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = PackageCache };
