@@ -61,12 +61,9 @@ public class ReceiveStampTests
     [Fact]
     public async Task The_kernel_stamp_is_the_arrival_not_the_later_read()
     {
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        listener.Listen(1);
-        using var sender = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await sender.ConnectAsync(listener.LocalEndPoint!);
-        using var receiver = await listener.AcceptAsync();
+        var (sender, receiver) = await ConnectedPair();
+        using var senderSocket = sender;
+        using var receiverSocket = receiver;
         if (!OperatingSystem.IsLinux())
         {
             KernelStamps.TryEnable(receiver, TimeProvider.System).ShouldBeFalse();
@@ -91,12 +88,9 @@ public class ReceiveStampTests
     [Fact]
     public async Task A_kernel_stamped_receive_waits_for_bytes_and_sees_the_close()
     {
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        listener.Listen(1);
-        using var sender = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await sender.ConnectAsync(listener.LocalEndPoint!);
-        using var receiver = await listener.AcceptAsync();
+        var (sender, receiver) = await ConnectedPair();
+        using var senderSocket = sender;
+        using var receiverSocket = receiver;
         if (!KernelStamps.TryEnable(receiver, TimeProvider.System))
         {
             OperatingSystem.IsLinux().ShouldBeFalse();
@@ -111,6 +105,17 @@ public class ReceiveStampTests
         (await pending).Read.ShouldBe(5);
         sender.Shutdown(SocketShutdown.Send);
         (await KernelStamps.ReceiveAsync(receiver, buffer, TimeProvider.System, CancellationToken.None)).Read.ShouldBe(0);
+    }
+
+    /// <summary>Two ends of one TCP connection on 127.0.0.1.</summary>
+    private static async Task<(Socket Sender, Socket Receiver)> ConnectedPair()
+    {
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(1);
+        var sender = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await sender.ConnectAsync(listener.LocalEndPoint!);
+        return (sender, await listener.AcceptAsync());
     }
 
     /// <summary>A body whose reads return the given pieces, each with the receive stamp it arrived with.</summary>
