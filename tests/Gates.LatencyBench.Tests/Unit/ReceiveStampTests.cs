@@ -72,6 +72,7 @@ public class ReceiveStampTests
 
         KernelStamps.TryEnable(receiver, TimeProvider.System).ShouldBeTrue();
         KernelStamps.TryEnable(receiver, new FakeTimeProvider()).ShouldBeFalse();
+        await UntilTheKernelStamps(sender, receiver);
         var beforeSend = Stopwatch.GetTimestamp();
         await sender.SendAsync("data: x\n\n"u8.ToArray());
         await Task.Delay(50);
@@ -105,6 +106,35 @@ public class ReceiveStampTests
         (await pending).Read.ShouldBe(5);
         sender.Shutdown(SocketShutdown.Send);
         (await KernelStamps.ReceiveAsync(receiver, buffer, TimeProvider.System, CancellationToken.None)).Read.ShouldBe(0);
+    }
+
+    /// <summary>
+    /// Linux switches receive stamping on for the whole system from a deferred work item after the first socket asks
+    /// for it; until then bytes arrive unstamped (and are stamped when read). Exchange bytes until one carries a stamp.
+    /// </summary>
+    private static async Task UntilTheKernelStamps(Socket sender, Socket receiver)
+    {
+        var buffer = new byte[64];
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            await sender.SendAsync("w"u8.ToArray());
+            int read;
+            long stamp;
+            while ((read = KernelStamps.TryReceive(receiver, buffer, out stamp)) < 0)
+            {
+                await Task.Delay(5);
+            }
+
+            read.ShouldBe(1);
+            if (stamp != 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new ShouldAssertException("the kernel never stamped a receive within 10 s of SO_TIMESTAMPNS being set");
     }
 
     /// <summary>Two ends of one TCP connection on 127.0.0.1.</summary>
