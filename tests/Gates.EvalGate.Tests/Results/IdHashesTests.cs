@@ -41,6 +41,20 @@ public class IdHashesTests
     }
 
     [Fact]
+    public void Hashes_that_share_their_bucket_and_low_bits_are_told_apart()
+    {
+        var hashes = new IdHashes();
+        foreach (var hash in new[] { 0x0100_0000_0000_0005UL, 0x0100_0001_0000_0005UL, 0x0100_0002_0000_0005UL, 0x0200_0000_0000_0005UL })
+        {
+            hashes.Add(hash);
+        }
+
+        hashes.AnyRepeat().ShouldBeFalse();
+        hashes.Add(0x0100_0001_0000_0005UL);
+        hashes.AnyRepeat().ShouldBeTrue();
+    }
+
+    [Fact]
     public void No_ids_at_all_is_no_repeat()
     {
         new IdHashes().AnyRepeat().ShouldBeFalse();
