@@ -10,7 +10,7 @@ namespace Gates.EvalGate.Results.Jsonl;
 /// with dots, arrays skipped. It keeps no file-wide statistics, so several scanners can read parts of one file at once;
 /// <see cref="ItemAggregator"/> applies their events in file order.
 /// </summary>
-internal sealed class LineScanner
+internal sealed partial class LineScanner
 {
     private readonly string path;
     private readonly FieldTable table;
@@ -39,6 +39,15 @@ internal sealed class LineScanner
     /// </summary>
     public bool Scan(ReadOnlySpan<byte> line, long lineNumber, ScannedLines into)
     {
+        sequence++;
+        if (PlainPath && TryScanPlain(line, into))
+        {
+            PlainLines++;
+            into.EndLine(lineNumber);
+            return true;
+        }
+
+        into.DropOpenLine();
         sequence++;
         var quoted = line.IndexOf("NaN"u8) >= 0 || line.IndexOf("Infinity"u8) >= 0 ? NonFiniteTokens.Quote(line) : null;
         try
@@ -136,21 +145,8 @@ internal sealed class LineScanner
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
-                if ((FastNumber.TryParse(reader.ValueSpan, out var number) || reader.TryGetDouble(out number)) && double.IsFinite(number))
-                {
-                    if (hashIds && field.Candidate >= 0)
-                    {
-                        into.AddIdHash(field, EventKind.Number, IdHashes.Hash(reader.ValueSpan));
-                        break;
-                    }
-
-                    into.Add(field, EventKind.Number, number, field.Candidate >= 0 ? Encoding.UTF8.GetString(reader.ValueSpan) : null);
-                }
-                else
-                {
-                    into.Add(field, EventKind.NonFinite);
-                }
-
+                var parsed = FastNumber.TryParse(reader.ValueSpan, out var number) || reader.TryGetDouble(out number);
+                AddNumber(field, reader.ValueSpan, parsed ? number : double.NaN, into);
                 break;
             case JsonTokenType.True:
             case JsonTokenType.False:
@@ -161,13 +157,9 @@ internal sealed class LineScanner
                 {
                     into.Add(field, EventKind.NonFinite);
                 }
-                else if (hashIds && field.Candidate >= 0)
-                {
-                    into.AddIdHash(field, EventKind.String, IdHashes.Hash(IdText(ref reader)));
-                }
                 else
                 {
-                    into.Add(field, EventKind.String, text: field.Candidate >= 0 ? reader.GetString()! : null);
+                    AddString(field, field.Candidate >= 0 ? IdText(ref reader) : default, into);
                 }
 
                 break;
