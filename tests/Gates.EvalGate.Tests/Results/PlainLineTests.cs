@@ -78,14 +78,14 @@ public class PlainLineTests
     /// <summary>Everything a scan hands on: success, each event, ids' texts, and the error message.</summary>
     private static string Describe(LineScanner scanner, string line)
     {
-        var into = new ScannedLines();
+        var into = new ScannedLines(scanner.Fields);
         var ok = scanner.Scan(Encoding.UTF8.GetBytes(line), 7, into);
         var text = new StringBuilder(ok ? "ok" : "failed: " + into.Error!.Message);
         foreach (var e in into.Events)
         {
             var number = BitConverter.DoubleToInt64Bits(e.Number);
             var id = e.Text >= 0 ? into.Text(e.Text) : e.Text.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            text.Append(System.Globalization.CultureInfo.InvariantCulture, $" | {e.Field.Name} {e.Kind} {number} {id}");
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $" | {into.Field(e).Name} {e.Kind} {number} {id}");
         }
 
         foreach (var (number, end) in into.Lines)

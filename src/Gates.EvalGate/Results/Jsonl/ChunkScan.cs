@@ -5,7 +5,7 @@ internal sealed class ChunkScan(LineScanner scanner)
 {
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
 
-    public ScannedLines Lines { get; } = new();
+    public ScannedLines Lines { get; } = new(scanner.Fields);
 
     /// <summary>Scans every non-blank line of the chunk (a BOM on line 1 and a '\r' before '\n' dropped), up to the first error.</summary>
     public ScannedLines Scan(LineChunk chunk)

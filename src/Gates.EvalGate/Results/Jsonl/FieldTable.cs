@@ -7,7 +7,7 @@ namespace Gates.EvalGate.Results.Jsonl;
 /// same order, so the field seen at the same position on the previous line is tried first; otherwise an
 /// open-addressing hash table over the bytes is searched. New names are added with <paramref name="create"/>.
 /// </summary>
-internal sealed class FieldTable(Func<string, byte[], ScanField> create)
+internal sealed class FieldTable(Func<int, string, byte[], ScanField> create)
 {
     private readonly List<ScanField> fields = [];
     private int[] slots = new int[64];
@@ -56,7 +56,7 @@ internal sealed class FieldTable(Func<string, byte[], ScanField> create)
     private int Add(ReadOnlySpan<byte> name, int slot)
     {
         var bytes = name.ToArray();
-        fields.Add(create(Encoding.UTF8.GetString(bytes), bytes));
+        fields.Add(create(fields.Count, Encoding.UTF8.GetString(bytes), bytes));
         slots[slot] = fields.Count;
         if (fields.Count * 2 > slots.Length)
         {

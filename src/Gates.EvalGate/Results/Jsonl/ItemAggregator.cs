@@ -57,7 +57,8 @@ internal sealed class ItemAggregator
         var item = Items + 1;
         foreach (var e in events)
         {
-            var field = e.Field.Target ??= Resolve(e.Field);
+            var scanField = scanned.Field(e);
+            var field = scanField.Target ??= Resolve(scanField);
             field.Visit(item);
             switch (e.Kind)
             {
@@ -88,11 +89,11 @@ internal sealed class ItemAggregator
 
             if (e.Text >= 0)
             {
-                ids.Capture(e.Field.Candidate, scanned.Text(e.Text));
+                ids.Capture(scanField.Candidate, scanned.Text(e.Text));
             }
             else if (e.Text == ScannedLines.HashedText)
             {
-                ids.CaptureHash(e.Field.Candidate, BitConverter.DoubleToUInt64Bits(e.Number));
+                ids.CaptureHash(scanField.Candidate, BitConverter.DoubleToUInt64Bits(e.Number));
             }
         }
 

@@ -12,5 +12,8 @@ internal enum EventKind : byte
     Array,
 }
 
-/// <summary>One field of one line: its kind, its number (booleans as 0/1) and, for an id, the index of its text.</summary>
-internal readonly record struct LineEvent(ScanField Field, EventKind Kind, double Number, int Text);
+/// <summary>
+/// One field of one line: the field (its <see cref="ScanField.Index"/>: no object reference, so that adding events
+/// needs no GC write barrier), its kind, its number (booleans as 0/1) and, for an id, the index of its text.
+/// </summary>
+internal readonly record struct LineEvent(int Field, EventKind Kind, double Number, int Text);

@@ -25,13 +25,16 @@ internal sealed partial class LineScanner
     {
         this.path = path;
         this.hashIds = hashIds;
-        table = new FieldTable((text, bytes) =>
+        table = new FieldTable((index, text, bytes) =>
         {
             var candidate = IndexOf(idCandidates, text);
             var isId = candidate >= 0 || ItemIds.DefaultFields.Contains(text);
-            return new ScanField(text, bytes, isId, candidate, options.Wants(text) && !isId);
+            return new ScanField(index, text, bytes, isId, candidate, options.Wants(text) && !isId);
         });
     }
+
+    /// <summary>The fields seen so far, by <see cref="ScanField.Index"/>.</summary>
+    public IReadOnlyList<ScanField> Fields => table.Fields;
 
     /// <summary>
     /// Scans one non-blank line. A line that is not valid JSON (or not an object) stops the scan: its error is recorded

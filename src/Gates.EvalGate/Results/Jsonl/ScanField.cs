@@ -5,8 +5,11 @@ namespace Gates.EvalGate.Results.Jsonl;
 /// metric, and the line it was last seen on (a repeated key within one line is ignored). <see cref="Target"/> is the
 /// file-wide statistics it feeds, set when its events are applied.
 /// </summary>
-internal sealed class ScanField(string name, byte[] utf8, bool isId, int candidate, bool aggregate)
+internal sealed class ScanField(int index, string name, byte[] utf8, bool isId, int candidate, bool aggregate)
 {
+    /// <summary>Its place among the fields of its scanner (<see cref="LineScanner.Fields"/>).</summary>
+    public int Index { get; } = index;
+
     public string Name { get; } = name;
 
     public byte[] Utf8 { get; } = utf8;

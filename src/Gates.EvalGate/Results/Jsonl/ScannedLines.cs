@@ -6,7 +6,8 @@ namespace Gates.EvalGate.Results.Jsonl;
 /// The events of consecutive non-blank lines, ready to be applied in file order, and the error that stopped the scan
 /// (the lines before it are kept, so applying them first leaves the same state a line-by-line reader would).
 /// </summary>
-internal sealed class ScannedLines
+/// <param name="fields">The fields of the scanner that fills it (its events name them by index).</param>
+internal sealed class ScannedLines(IReadOnlyList<ScanField> fields)
 {
     private readonly List<LineEvent> events = [];
     private readonly List<(long Line, int End)> lines = [];
@@ -25,6 +26,8 @@ internal sealed class ScannedLines
 
     public string Text(int index) => texts[index];
 
+    public ScanField Field(in LineEvent e) => fields[e.Field];
+
     public void Add(ScanField field, EventKind kind, double number = 0, string? text = null)
     {
         var index = -1;
@@ -34,12 +37,12 @@ internal sealed class ScannedLines
             index = texts.Count - 1;
         }
 
-        events.Add(new LineEvent(field, kind, number, index));
+        events.Add(new LineEvent(field.Index, kind, number, index));
     }
 
     /// <summary>An id's event whose text is kept only as its hash (in <see cref="LineEvent.Number"/>, Text -2).</summary>
     public void AddIdHash(ScanField field, EventKind kind, ulong hash) =>
-        events.Add(new LineEvent(field, kind, BitConverter.UInt64BitsToDouble(hash), HashedText));
+        events.Add(new LineEvent(field.Index, kind, BitConverter.UInt64BitsToDouble(hash), HashedText));
 
     public void EndLine(long line) => lines.Add((line, events.Count));
 

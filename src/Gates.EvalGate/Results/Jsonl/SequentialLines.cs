@@ -10,7 +10,7 @@ internal static class SequentialLines
     {
         using var lines = new JsonLines(path, bufferSize);
         var scanner = new LineScanner(path, options, aggregator.Ids.Candidates, aggregator.HashIds);
-        var scanned = new ScannedLines();
+        var scanned = new ScannedLines(scanner.Fields);
         while (Next(lines, aggregator, scanned, out var line))
         {
             if (!scanner.Scan(line, lines.LineNumber, scanned) || scanned.LineCount >= Batch)
