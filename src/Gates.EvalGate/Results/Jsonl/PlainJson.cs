@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Gates.EvalGate.Results.Jsonl;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace Gates.EvalGate.Results.Jsonl;
 /// </summary>
 internal static class PlainJson
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int SkipSpace(ReadOnlySpan<byte> line, int at)
     {
         while (at < line.Length && line[at] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
@@ -78,6 +81,7 @@ internal static class PlainJson
         line[at..].StartsWith(literal) ? at + literal.Length : -1;
 
     /// <summary>The end of one or more digits at <paramref name="at"/>, or -1 where there is none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Digits(ReadOnlySpan<byte> line, int at)
     {
         var start = at;
