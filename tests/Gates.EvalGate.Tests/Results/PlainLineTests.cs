@@ -24,7 +24,13 @@ public class PlainLineTests
         """{}""",
         """  {"doc_id":"t","empty":{},"deep":{"e":{"f":{"g":{"h":true}}}}}  """,
         """{"id":"q","v":1}{"id":"r"}""",
+        Nested(20),
+        Nested(40),
     ];
+
+    /// <summary>An object nested <paramref name="depth"/> deep, a number at the bottom.</summary>
+    private static string Nested(int depth) =>
+        "{\"id\":\"n\"," + string.Concat(Enumerable.Range(0, depth).Select(i => $"\"k{i}\":{{")) + "\"v\":1" + new string('}', depth + 1);
 
     private const string Noise = "{}[]\",:0123456789-.eE+ \tntfrau\\\u00e9";
 
@@ -64,12 +70,14 @@ public class PlainLineTests
         Describe(scanner, Seeds[1]);
         Describe(scanner, Seeds[3]);
         scanner.PlainLines.ShouldBe(3);
-        foreach (var odd in new[] { Seeds[4], Seeds[5], Seeds[6], Seeds[7], Seeds[8], Seeds[11] })
+        Describe(scanner, Nested(20));
+        scanner.PlainLines.ShouldBe(4);
+        foreach (var odd in new[] { Seeds[4], Seeds[5], Seeds[6], Seeds[7], Seeds[8], Seeds[11], Nested(40) })
         {
             Describe(scanner, odd);
         }
 
-        scanner.PlainLines.ShouldBe(3);
+        scanner.PlainLines.ShouldBe(4);
     }
 
     private static LineScanner Scanner(bool hashIds, bool plainPath) =>

@@ -92,7 +92,12 @@ internal sealed partial class LineScanner
                     }
 
                     name[length] = (byte)'.';
-                    prefix[++depth] = length + 1;
+                    if (++depth == prefix.Length)
+                    {
+                        Array.Resize(ref prefix, prefix.Length * 2);
+                    }
+
+                    prefix[depth] = length + 1;
                     at = PlainJson.SkipSpace(line, at + 1);
                     closing = at < line.Length && line[at] == (byte)'}';
                     continue;
