@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Gates.Core.Results;
+using Gates.Core.Thresholds;
 
 namespace Gates.Core.Reporting;
 
@@ -79,9 +80,11 @@ public static class GateReportJson
             RespectRequiredConstructorParameters = true,
             // The report is a data file, never inlined into HTML, so names like "<img>" stay readable.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DropComputedProperties } },
+            // Source-generated metadata, so a Native AOT build (eval-gate's linux-x64 package) reads and writes reports too.
+            TypeInfoResolver = GateReportJsonContext.Default.WithAddedModifier(DropComputedProperties),
         };
-        options.Converters.Add(new JsonStringEnumConverter(new LowercaseNamingPolicy(), allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<Verdict>(new LowercaseNamingPolicy(), allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<Comparison>(new LowercaseNamingPolicy(), allowIntegerValues: false));
         options.MakeReadOnly();
         return options;
     }
