@@ -16,7 +16,10 @@ public static class GateReportJson
 {
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
-    public static string Serialize(GateReport report) => JsonSerializer.Serialize(report, Options);
+    /// <summary>The report's metadata under <see cref="Options"/>: the overloads that take it need no reflection (Native AOT).</summary>
+    private static JsonTypeInfo<GateReport> ReportType { get; } = (JsonTypeInfo<GateReport>)Options.GetTypeInfo(typeof(GateReport));
+
+    public static string Serialize(GateReport report) => JsonSerializer.Serialize(report, ReportType);
 
     /// <summary>Reads a gate report; malformed JSON or an unknown schemaVersion is a <see cref="GateInputException"/> naming <paramref name="sourceName"/>.</summary>
     public static GateReport Parse(string json, string sourceName)
@@ -39,7 +42,7 @@ public static class GateReportJson
         CheckSchemaVersion(report, sourceName);
         try
         {
-            return JsonSerializer.Deserialize<GateReport>(json, Options)
+            return JsonSerializer.Deserialize(json, ReportType)
                 ?? throw new GateInputException($"{sourceName}: the gate report is null");
         }
         catch (JsonException e)
