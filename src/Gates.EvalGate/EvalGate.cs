@@ -137,7 +137,7 @@ internal sealed class EvalGate(string thresholdsPath, int seed, int resamples)
         var delta = comparer.Delta(metric, mode, gate.Confidence);
         if (delta.Paired is { } info)
         {
-            paired.Add(info);
+            paired.Add((JsonNode)info);
         }
 
         var check = GateEvaluator.Evaluate(gate, delta.Observation);

@@ -95,7 +95,7 @@ internal static class PerItemGate
     {
         var (observation, worst, labels) = Observe(gate, rule, sources);
         var check = GateEvaluator.Evaluate(gate, observation);
-        details.Add(new JsonObject
+        details.Add((JsonNode)new JsonObject
         {
             ["gate"] = gate.Name,
             ["metric"] = gate.Metric,

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Gates.Core;
 
@@ -154,7 +153,7 @@ public sealed class GitLabProject
         using var request = new HttpRequestMessage(method, root + relative);
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body);
+            request.Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
         }
 
         try

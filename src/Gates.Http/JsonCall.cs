@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
 namespace Gates.Http;
@@ -17,7 +16,7 @@ public static class JsonCall
         using var request = new HttpRequestMessage(method, uri);
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body);
+            request.Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
             RetryHandler.MarkIdempotent(request);
         }
 

@@ -6,7 +6,7 @@ using Gates.Testing;
 namespace Gates.Release.Tests;
 
 /// <summary>
-/// A tagged commit packs as that version, as a pointer package to a precompiled linux-x64 package and a portable one;
+/// A tagged commit packs as that version, as a pointer package to a Native AOT linux-x64 package and a portable one;
 /// the package installs from a folder and shows version and commit.
 /// </summary>
 public class InstallTests(PackedTool tool) : IClassFixture<PackedTool>
@@ -67,14 +67,18 @@ public class InstallTests(PackedTool tool) : IClassFixture<PackedTool>
     }
 
     [Fact]
-    public void The_linux_x64_package_is_precompiled_and_the_portable_one_is_not()
+    public void The_linux_x64_package_is_a_native_executable_and_the_portable_one_is_il()
     {
-        IsReadyToRun($"{PackedTool.Package}.linux-x64.{PackedTool.Version}.nupkg", "tools/net10.0/linux-x64/eval-gate.dll").ShouldBeTrue();
-        IsReadyToRun($"{PackedTool.Package}.any.{PackedTool.Version}.nupkg", "tools/net10.0/any/eval-gate.dll").ShouldBeFalse();
+        var native = $"{PackedTool.Package}.linux-x64.{PackedTool.Version}.nupkg";
+        IsElf(Entry(native, "tools/any/linux-x64/eval-gate")).ShouldBeTrue();
+        EntryNames(native).ShouldNotContain(e => e.EndsWith(".dll", StringComparison.Ordinal) || e.EndsWith(".dbg", StringComparison.Ordinal));
+        ReadEntry(native, "DotnetToolSettings.xml").ShouldContain("Runner=\"executable\"");
+
+        IsReadyToRun(Entry($"{PackedTool.Package}.any.{PackedTool.Version}.nupkg", "tools/net10.0/any/eval-gate.dll")).ShouldBeFalse();
     }
 
     [Fact]
-    public void Installing_on_linux_x64_takes_the_precompiled_package()
+    public void Installing_on_linux_x64_takes_the_native_package()
     {
         using var home = new TempFolder();
         var bin = Path.Combine(home.Path, "tools");
@@ -82,10 +86,11 @@ public class InstallTests(PackedTool tool) : IClassFixture<PackedTool>
         Dotnet.Run(home.Path, ["tool", "install", PackedTool.Package, "--version", PackedTool.Version, "--tool-path", bin, "--configfile", tool.NuGetConfig],
             tool.Offline(Path.Combine(home.Path, "cache"))).ShouldSucceed();
 
-        var installed = Directory.GetFiles(Path.Combine(bin, ".store"), "eval-gate.dll", SearchOption.AllDirectories).ShouldHaveSingleItem();
-        installed.ShouldContain(Path.Combine("tools", "net10.0", "linux-x64"));
-        using var pe = new PEReader(File.OpenRead(installed));
-        pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size.ShouldBeGreaterThan(0);
+        var store = Path.Combine(bin, ".store");
+        Directory.GetFiles(store, "eval-gate.dll", SearchOption.AllDirectories).ShouldBeEmpty();
+        var installed = Directory.GetFiles(store, "eval-gate", SearchOption.AllDirectories).ShouldHaveSingleItem();
+        installed.ShouldContain(Path.Combine("tools", "any", "linux-x64")); // self-contained: no target framework
+        IsElf(File.ReadAllBytes(installed)).ShouldBeTrue();
     }
 
     private string ReadEntry(string package, string name)
@@ -95,14 +100,26 @@ public class InstallTests(PackedTool tool) : IClassFixture<PackedTool>
         return reader.ReadToEnd();
     }
 
-    private bool IsReadyToRun(string package, string entry)
+    private List<string> EntryNames(string package)
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(tool.Packages, package));
+        return [.. zip.Entries.Select(e => e.FullName)];
+    }
+
+    private byte[] Entry(string package, string entry)
     {
         using var zip = ZipFile.OpenRead(Path.Combine(tool.Packages, package));
         using var copy = new MemoryStream();
         zip.GetEntry(entry).ShouldNotBeNull($"{entry} in {package}").Open().CopyTo(copy);
-        copy.Position = 0;
-        using var pe = new PEReader(copy);
-        // ReadyToRun code is described by the managed native header; an IL-only assembly has none.
+        return copy.ToArray();
+    }
+
+    private static bool IsElf(byte[] file) => file.Length > 4 && file[0] == 0x7F && file[1] == (byte)'E' && file[2] == (byte)'L' && file[3] == (byte)'F';
+
+    /// <summary>ReadyToRun code is described by the managed native header; an IL-only assembly has none.</summary>
+    private static bool IsReadyToRun(byte[] assembly)
+    {
+        using var pe = new PEReader(new MemoryStream(assembly));
         return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
     }
 }

@@ -50,7 +50,7 @@ internal sealed class GitHubThread(GitHubIssueComments api, string description) 
 
     private static ThreadComment ToThread(GitHubComment comment) => new(comment.Id, comment.Body, comment.Url);
 
-    /// <summary>Octokit's calls take no cancellation token, so a cancelled run stops before each call instead.</summary>
+    /// <summary>The comment client's calls take no cancellation token, so a cancelled run stops before each call instead.</summary>
     private static async Task<T> Call<T>(CancellationToken ct, Func<Task<T>> call)
     {
         ct.ThrowIfCancellationRequested();

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Gates.Core.Results;
+using Gates.Core.Thresholds;
 
 namespace Gates.Core.Reporting;
 
@@ -15,7 +16,10 @@ public static class GateReportJson
 {
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
-    public static string Serialize(GateReport report) => JsonSerializer.Serialize(report, Options);
+    /// <summary>The report's metadata under <see cref="Options"/>: the overloads that take it need no reflection (Native AOT).</summary>
+    private static JsonTypeInfo<GateReport> ReportType { get; } = (JsonTypeInfo<GateReport>)Options.GetTypeInfo(typeof(GateReport));
+
+    public static string Serialize(GateReport report) => JsonSerializer.Serialize(report, ReportType);
 
     /// <summary>Reads a gate report; malformed JSON or an unknown schemaVersion is a <see cref="GateInputException"/> naming <paramref name="sourceName"/>.</summary>
     public static GateReport Parse(string json, string sourceName)
@@ -38,7 +42,7 @@ public static class GateReportJson
         CheckSchemaVersion(report, sourceName);
         try
         {
-            return JsonSerializer.Deserialize<GateReport>(json, Options)
+            return JsonSerializer.Deserialize(json, ReportType)
                 ?? throw new GateInputException($"{sourceName}: the gate report is null");
         }
         catch (JsonException e)
@@ -79,9 +83,11 @@ public static class GateReportJson
             RespectRequiredConstructorParameters = true,
             // The report is a data file, never inlined into HTML, so names like "<img>" stay readable.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DropComputedProperties } },
+            // Source-generated metadata, so a Native AOT build (eval-gate's linux-x64 package) reads and writes reports too.
+            TypeInfoResolver = GateReportJsonContext.Default.WithAddedModifier(DropComputedProperties),
         };
-        options.Converters.Add(new JsonStringEnumConverter(new LowercaseNamingPolicy(), allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<Verdict>(new LowercaseNamingPolicy(), allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<Comparison>(new LowercaseNamingPolicy(), allowIntegerValues: false));
         options.MakeReadOnly();
         return options;
     }

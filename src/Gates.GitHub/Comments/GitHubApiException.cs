@@ -8,4 +8,7 @@ public sealed class GitHubApiException(int statusCode, string message, Exception
     : Exception(message, inner)
 {
     public int StatusCode { get; } = statusCode;
+
+    /// <summary>GitHub refused for a rate limit (primary or secondary), not for the token's rights.</summary>
+    public bool IsRateLimit { get; init; }
 }

@@ -4,7 +4,7 @@ using Gates.Testing.Http;
 
 namespace Gates.GitHub.Tests.Comments;
 
-/// <summary>The Octokit-backed client against a local server that plays GitHub's REST API.</summary>
+/// <summary>The comment client (plain HTTP, no Octokit) against a local server that plays GitHub's REST API.</summary>
 public sealed class GitHubIssueCommentsTests : IDisposable
 {
     private const string Repo = "acme/models";
