@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
+using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
+using Gates.Core.Text;
 
 namespace Gates.GitHub.Comments;
 

@@ -1,7 +1,7 @@
-namespace Gates.GitHub.Comments;
+namespace Gates.Core.Text;
 
 /// <summary>Reads the <c>rel="next"</c> URL out of an RFC 8288 <c>Link</c> header.</summary>
-internal static class LinkHeader
+public static class LinkHeader
 {
     public static string? Next(string header)
     {
