@@ -8,8 +8,8 @@ internal sealed class DoubleBuffer
 {
     private const int BlockSize = 1 << 16;
 
-    /// <summary>The pages of a block are mapped in this many values at a time (<see cref="FreshPages"/>), as it fills.</summary>
-    private const int ChunkSize = 1 << 14;
+    /// <summary>The pages of a block are mapped in this many values (32 KiB) at a time (<see cref="FreshPages"/>), as it fills.</summary>
+    private const int ChunkSize = 1 << 12;
 
     private readonly List<(double[] Block, int Filled)> full = [];
     private double[]? current;
