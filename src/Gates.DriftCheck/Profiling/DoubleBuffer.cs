@@ -7,13 +7,29 @@ namespace Gates.DriftCheck.Profiling;
 internal sealed class DoubleBuffer
 {
     private const int BlockSize = 1 << 16;
+
+    /// <summary>The pages of a block are mapped in this many values (32 KiB) at a time (<see cref="FreshPages"/>), as it fills.</summary>
+    private const int ChunkSize = 1 << 12;
+
     private readonly List<(double[] Block, int Filled)> full = [];
     private double[]? current;
     private int used;
+    private int mapped;
 
     public long Count { get; private set; }
 
     public void Add(double value)
+    {
+        if (used == mapped)
+        {
+            NextChunk();
+        }
+
+        current![used++] = value;
+        Count++;
+    }
+
+    private void NextChunk()
     {
         if (current is null || used == current.Length)
         {
@@ -24,10 +40,11 @@ internal sealed class DoubleBuffer
 
             current = GC.AllocateUninitializedArray<double>(BlockSize);
             used = 0;
+            mapped = 0;
         }
 
-        current[used++] = value;
-        Count++;
+        FreshPages.Populate(current, mapped, ChunkSize);
+        mapped += ChunkSize;
     }
 
     /// <summary>Takes over the other buffer's blocks (the other buffer is left empty).</summary>
@@ -37,6 +54,8 @@ internal sealed class DoubleBuffer
         {
             full.Add((current, used));
             current = null;
+            used = 0;
+            mapped = 0;
         }
 
         full.AddRange(other.full);
@@ -68,6 +87,7 @@ internal sealed class DoubleBuffer
         full.Clear();
         current = null;
         used = 0;
+        mapped = 0;
         Count = 0;
     }
 }

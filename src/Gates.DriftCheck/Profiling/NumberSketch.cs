@@ -61,7 +61,7 @@ internal sealed class NumberSketch(int exactLimit)
         var parts = levels.Where(l => l is not null).Select(l => l!.Value).ToList();
         if (count > 0)
         {
-            parts.Add((EmpiricalDistribution.FromValues(values, count, sorted: true), 0));
+            parts.Add((SortedDistribution.Of(values, count), 0));
         }
 
         SortBuffers.Return(values);
@@ -76,7 +76,7 @@ internal sealed class NumberSketch(int exactLimit)
     {
         var (values, count) = SortedBuffer();
         summarised = summarised.Combine(Moments.Of(values.AsSpan(0, count)));
-        var distribution = EmpiricalDistribution.FromValues(values, count, sorted: true);
+        var distribution = SortedDistribution.Of(values, count);
         SortBuffers.Return(values);
         Carry(ProfileSketch.Shrink(distribution, Points, 0), 0);
     }

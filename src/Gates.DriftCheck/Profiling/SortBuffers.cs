@@ -23,7 +23,9 @@ internal static class SortBuffers
             }
         }
 
-        return GC.AllocateUninitializedArray<double>(length);
+        var fresh = GC.AllocateUninitializedArray<double>(length);
+        FreshPages.Populate(fresh, 0, length);
+        return fresh;
     }
 
     public static void Return(double[] array)

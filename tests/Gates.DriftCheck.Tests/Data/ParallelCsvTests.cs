@@ -26,6 +26,19 @@ public class ParallelCsvTests
     }
 
     [Fact]
+    public void A_file_read_again_in_parallel_with_reused_read_buffers_gives_the_same_profile()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("again.csv");
+        Write(path, quoteAt: -1);
+
+        var first = ProfileJson.Write(Profile(path, parallel: true), 1000, 1_000_000);
+        var second = ProfileJson.Write(Profile(path, parallel: true), 1000, 1_000_000);
+
+        Encoding.UTF8.GetString(second).ShouldBe(Encoding.UTF8.GetString(first));
+    }
+
+    [Fact]
     public void A_large_file_with_a_quote_is_read_by_the_full_reader()
     {
         using var folder = new TempFolder();
