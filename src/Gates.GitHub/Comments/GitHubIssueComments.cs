@@ -1,8 +1,8 @@
-using System.Net.Http.Headers;
 using System.Net;
-using System.Text.Json.Nodes;
-using System.Text.Json;
+using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Gates.Core.Text;
 
 namespace Gates.GitHub.Comments;

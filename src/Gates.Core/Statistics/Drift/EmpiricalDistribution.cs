@@ -56,9 +56,10 @@ public sealed class EmpiricalDistribution
 
     /// <summary>
     /// Builds an exact distribution from raw values; sorts <paramref name="values"/> in place unless the caller says
-    /// they are <paramref name="sorted"/> already.
+    /// they are <paramref name="sorted"/> already. <paramref name="allocate"/> makes its two arrays (distinct values,
+    /// weights) when the caller wants them made its own way; they may come uninitialized.
     /// </summary>
-    public static EmpiricalDistribution FromValues(double[] values, int count = -1, bool sorted = false)
+    public static EmpiricalDistribution FromValues(double[] values, int count = -1, bool sorted = false, Func<int, double[]>? allocate = null)
     {
         count = count < 0 ? values.Length : count;
         var span = values.AsSpan(0, count);
@@ -81,14 +82,16 @@ public sealed class EmpiricalDistribution
             }
         }
 
-        var unique = new double[distinct];
-        var weights = new double[distinct];
+        allocate ??= length => new double[length];
+        var unique = allocate(distinct);
+        var weights = allocate(distinct);
         var j = -1;
         for (var i = 0; i < span.Length; i++)
         {
             if (i == 0 || span[i] != span[i - 1])
             {
                 unique[++j] = span[i];
+                weights[j] = 0;
             }
 
             weights[j]++;
