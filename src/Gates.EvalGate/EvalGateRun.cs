@@ -22,7 +22,8 @@ internal static class EvalGateRun
         var wanted = WantedMetrics.For(thresholds);
         var paired = settings.Baseline.Count > 0 ? WantedMetrics.Paired(thresholds) : null;
         var current = settings.Results.Select(p => Read(p, settings, wanted, paired, ct)).ToList();
-        var baseline = settings.Baseline.Select(p => Read(p, settings, wanted, paired, ct)).ToList();
+        var sharedIds = current.OfType<ComputedResults>().Select(r => r.Ids).FirstOrDefault(ids => ids is not null);
+        var baseline = settings.Baseline.Select(p => Read(p, settings, wanted, paired, ct, sharedIds)).ToList();
 
         var outcome = new EvalGate(settings.Common.Thresholds!, settings.Seed, settings.Resamples).Evaluate(thresholds, current, baseline);
         var report = run
@@ -37,10 +38,12 @@ internal static class EvalGateRun
     }
 
     /// <param name="paired">With a baseline, the metrics compared item by item (their per-item values are kept); else null.</param>
-    private static IEvalResults Read(string path, EvalGateSettings settings, IReadOnlySet<string> wanted, IReadOnlySet<string>? paired, CancellationToken ct)
+    /// <param name="sharedIds">For a baseline: the ids of the current results it is paired with, stored once for both.</param>
+    private static IEvalResults Read(string path, EvalGateSettings settings, IReadOnlySet<string> wanted, IReadOnlySet<string>? paired, CancellationToken ct,
+        Results.Jsonl.IdTable? sharedIds = null)
     {
         ct.ThrowIfCancellationRequested();
         return EvalResultsReader.Read(path, settings.Format,
-            new ReadOptions { IdField = settings.IdField, KeepItems = paired is not null, Metrics = wanted, PairedMetrics = paired });
+            new ReadOptions { IdField = settings.IdField, KeepItems = paired is not null, Metrics = wanted, PairedMetrics = paired, SharedIds = sharedIds });
     }
 }

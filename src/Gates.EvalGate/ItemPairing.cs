@@ -102,7 +102,7 @@ internal sealed class ItemPairing
             return null;
         }
 
-        var j = baseline.Ids.Find(current.Ids.Utf8(i));
+        var j = baseline.Ids.Extends(current.Ids) ? i : baseline.Ids.Find(current.Ids.Utf8(i));
         return j >= 0 && baseline.Column.Has(j) ? j : null;
     }
 

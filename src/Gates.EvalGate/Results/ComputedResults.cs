@@ -22,6 +22,9 @@ internal sealed class ComputedResults(
 
     public IReadOnlyList<string> Warnings => warnings;
 
+    /// <summary>The ids of the items whose per-item values were kept (per-item JSONL), for a baseline to share.</summary>
+    internal Jsonl.IdTable? Ids { get; init; }
+
     /// <summary>Readable labels of repeated items by id (a test's description or vars), when the format has them.</summary>
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
 

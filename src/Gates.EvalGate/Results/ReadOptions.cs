@@ -24,6 +24,12 @@ public sealed record ReadOptions
     /// </summary>
     public IReadOnlySet<string>? PairedMetrics { get; init; }
 
+    /// <summary>
+    /// The ids of the results a baseline is paired with (<see cref="ComputedResults.Ids"/>): per-item JSONL read with
+    /// <see cref="PairedMetrics"/> then stores only the ids the two files do not share.
+    /// </summary>
+    internal Jsonl.IdTable? SharedIds { get; init; }
+
     internal bool Wants(string metric) => Metrics is null || Metrics.Contains(metric);
 
     internal bool Pairs(string metric) => KeepItems && (PairedMetrics is null || PairedMetrics.Contains(metric));

@@ -18,15 +18,20 @@ public class ItemPairingTests
     private static readonly HashSet<string> Score = new(StringComparer.Ordinal) { "score" };
 
     [Theory]
-    [InlineData("ok", 0)]
-    [InlineData("ok", 1)]
-    [InlineData("score", 2)]
-    [InlineData("score", 3)]
-    public void Compact_pairing_equals_pairing_by_string_keys(string metric, int seed)
+    [InlineData("ok", 0, false)]
+    [InlineData("ok", 1, false)]
+    [InlineData("score", 2, false)]
+    [InlineData("score", 3, false)]
+    [InlineData("ok", 0, true)]
+    [InlineData("ok", 1, true)]
+    [InlineData("score", 2, true)]
+    [InlineData("score", 3, true)]
+    public void Compact_pairing_equals_pairing_by_string_keys(string metric, int seed, bool shareIds)
     {
         using var folder = new TempFolder();
         var current = Read(folder.Write("current.jsonl", Items(seed, 0.7)), metric);
-        var baseline = Read(folder.Write("baseline.jsonl", Items(seed + 100, 0.6)), metric);
+        var baseline = Read(folder.Write("baseline.jsonl", Items(seed + 100, 0.6)), metric, shareIds ? current : null);
+        ((ItemValueMap)baseline.ItemValues(metric)!).Ids.Extends(((ItemValueMap)current.ItemValues(metric)!).Ids).ShouldBe(shareIds);
         var compact = current.ItemValues(metric).ShouldBeOfType<ItemValueMap>();
 
         var fast = ItemPairing.Match(compact, baseline.ItemValues(metric)!);
@@ -43,13 +48,15 @@ public class ItemPairingTests
     }
 
     [Theory]
-    [InlineData("ok")]
-    [InlineData("score")]
-    public void A_delta_gate_reads_the_same_through_the_compact_store(string metric)
+    [InlineData("ok", false)]
+    [InlineData("score", false)]
+    [InlineData("ok", true)]
+    [InlineData("score", true)]
+    public void A_delta_gate_reads_the_same_through_the_compact_store(string metric, bool shareIds)
     {
         using var folder = new TempFolder();
         var current = Read(folder.Write("current.jsonl", Items(7, 0.7)), metric);
-        var baseline = Read(folder.Write("baseline.jsonl", Items(8, 0.6)), metric);
+        var baseline = Read(folder.Write("baseline.jsonl", Items(8, 0.6)), metric, shareIds ? current : null);
 
         var fast = new BaselineComparer(new MetricSources([current]), new MetricSources([baseline]), 42, 500).Delta(metric, DeltaMode.Absolute, 0.95);
         var slow = new BaselineComparer(new MetricSources([new KeyedResults(current)]), new MetricSources([new KeyedResults(baseline)]), 42, 500)
@@ -77,6 +84,26 @@ public class ItemPairingTests
         limited.Find("score").ShouldBe(full.Find("score"));
         limited.ItemRuns("ok").ShouldBe(full.ItemRuns("ok"));
         limited.ItemValues("score")!.OrderBy(p => p.Key, StringComparer.Ordinal).ShouldBe([new("2", 4.0), new("a", 2.0)]);
+    }
+
+    [Fact]
+    public void A_baseline_sharing_the_current_ids_reads_its_repeats_and_own_items_as_one_reading_alone()
+    {
+        using var folder = new TempFolder();
+        var current = Read(folder.Write("current.jsonl", "{\"id\": \"a\", \"score\": 1}\n{\"id\": \"b\", \"score\": 2}\n"), "score");
+        var path = folder.Write("baseline.jsonl", "{\"id\": \"c\", \"score\": 5}\n{\"id\": \"b\", \"score\": 4}\n{\"id\": \"b\", \"score\": 6}\n");
+
+        var shared = Read(path, "score", current);
+        var alone = Read(path, "score");
+
+        shared.Warnings.ShouldBe(alone.Warnings);
+        shared.Warnings.ShouldContain($"{path}: 1 line(s) repeat an item id ('b' on line 3 repeats line 2); lines of one id are runs of one item: metrics count 2 items (3 runs)");
+        shared.ItemValues("score")!.ShouldBe(alone.ItemValues("score")!);
+        shared.ItemRuns("score").ShouldBe(alone.ItemRuns("score"));
+        var pairing = ItemPairing.Match(current.ItemValues("score")!, shared.ItemValues("score")!);
+        (pairing.Matched, pairing.CurrentOnly, pairing.BaselineOnly).ShouldBe((1, 1, 1));
+        var (c, b) = pairing.InIdOrder();
+        (c.Single(), b.Single()).ShouldBe((2.0, 5.0));
     }
 
     [Theory]
@@ -122,12 +149,14 @@ public class ItemPairingTests
         results.Find("ok").ShouldBe(full.Find("ok"));
     }
 
-    [Fact]
-    public void Escaped_and_literal_ids_are_one_item_and_a_number_id_matches_its_text()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Escaped_and_literal_ids_are_one_item_and_a_number_id_matches_its_text(bool shareIds)
     {
         using var folder = new TempFolder();
         var current = Read(folder.Write("current.jsonl", "{\"id\": \"caf\\u00e9\", \"ok\": 1}\n{\"id\": 17, \"ok\": 0}\n{\"id\": \"\\ud83d\\ude00\", \"ok\": 1}\n{\"id\": \"x\", \"ok\": 1}\n"), "ok");
-        var baseline = Read(folder.Write("baseline.jsonl", "{\"id\": \"café\", \"ok\": 0}\n{\"id\": \"17\", \"ok\": 0}\n{\"id\": \"😀\", \"ok\": 1}\n{\"id\": \"y\", \"ok\": 1}\n"), "ok");
+        var baseline = Read(folder.Write("baseline.jsonl", "{\"id\": \"café\", \"ok\": 0}\n{\"id\": \"17\", \"ok\": 0}\n{\"id\": \"😀\", \"ok\": 1}\n{\"id\": \"y\", \"ok\": 1}\n"), "ok", shareIds ? current : null);
 
         var pairing = ItemPairing.Match(current.ItemValues("ok")!, baseline.ItemValues("ok")!);
 
@@ -135,8 +164,12 @@ public class ItemPairingTests
         current.ItemValues("ok")!.Keys.ShouldBe(["café", "17", "😀", "x"]);
     }
 
-    private static IEvalResults Read(string path, string metric) =>
-        EvalResultsReader.Read(path, ResultsFormat.Jsonl, new ReadOptions { KeepItems = true, PairedMetrics = new HashSet<string> { metric } });
+    /// <param name="pairedWith">For a baseline: the current results whose ids it shares, as eval-gate reads it.</param>
+    private static IEvalResults Read(string path, string metric, IEvalResults? pairedWith = null) =>
+        EvalResultsReader.Read(path, ResultsFormat.Jsonl, new ReadOptions
+        {
+            KeepItems = true, PairedMetrics = new HashSet<string> { metric }, SharedIds = ((ComputedResults?)pairedWith)?.Ids,
+        });
 
     /// <summary>A few hundred items with tricky ids (unicode, escapes, numbers), some only in one file, some without a value.</summary>
     private static string Items(int seed, double rate)

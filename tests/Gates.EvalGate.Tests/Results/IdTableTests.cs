@@ -37,6 +37,39 @@ public class IdTableTests
     }
 
     [Fact]
+    public void A_table_extending_another_keeps_its_positions_for_shared_ids_and_stores_only_its_own()
+    {
+        var current = new IdTable();
+        foreach (var id in Tricky)
+        {
+            current.FindOrAdd(id, out _);
+        }
+
+        var baseline = new IdTable(current);
+        baseline.FindOrAdd("new one", out var added).ShouldBe(Tricky.Length);
+        added.ShouldBeTrue();
+        baseline.FindOrAdd("😀", out added).ShouldBe(Array.IndexOf(Tricky, "😀"));
+        added.ShouldBeTrue();
+        baseline.FindOrAdd("😀", out added).ShouldBe(Array.IndexOf(Tricky, "😀"));
+        added.ShouldBeFalse();
+        baseline.FindOrAdd(Encoding.UTF8.GetBytes("new one"), out added).ShouldBe(Tricky.Length);
+        added.ShouldBeFalse();
+        baseline.FindOrAdd("", out _).ShouldBe(0);
+
+        baseline.Count.ShouldBe(3);
+        baseline.Length.ShouldBe(Tricky.Length + 1);
+        baseline.Extends(current).ShouldBeTrue();
+        current.Extends(baseline).ShouldBeFalse();
+        baseline.Find("a").ShouldBe(-1, "an id of the other file only is not one of this file's");
+        baseline.Find("😀").ShouldBe(Array.IndexOf(Tricky, "😀"));
+        baseline.Find("new one").ShouldBe(Tricky.Length);
+        current.Find("new one").ShouldBe(-1);
+        baseline.Text(Tricky.Length).ShouldBe("new one");
+        baseline.Text(Array.IndexOf(Tricky, "😀")).ShouldBe("😀");
+        baseline.CompareOrdinal(0, Tricky.Length).ShouldBeLessThan(0);
+    }
+
+    [Fact]
     public void A_million_ids_survive_growing_and_pages_filling()
     {
         var table = new IdTable();

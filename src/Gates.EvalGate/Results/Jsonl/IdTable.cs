@@ -8,20 +8,47 @@ namespace Gates.EvalGate.Results.Jsonl;
 /// 64-bit locator per id, and an open-addressing table of positions keyed by a hash of the bytes. A hash only picks
 /// the slot; ids are equal only when their bytes are, so two ids whose hashes collide are never paired.
 /// About 17 bytes and the id's length per id (at a million ids), against some 100 for a string in a dictionary.
+/// A table may extend another file's (<see cref="IdTable(IdTable)"/>): an id found there keeps that table's position
+/// and is not stored again, so a baseline that shares its items with the current results costs a bit per item.
 /// </summary>
 internal sealed class IdTable
 {
     private const int PageSize = 1 << 20;
 
     private readonly List<byte[]> pages = [];
+    private readonly IdTable? shared;
+    private readonly ulong[]? sharedSeen;
+    private readonly int offset;
     private long[] locators = new long[1024];
     private int[] slots = new int[2048];
+    private int stored;
     private int used;
     private byte[] scratch = new byte[256];
     private int encoded;
 
-    /// <summary>Ids kept; an id's position is the order it was added in.</summary>
+    public IdTable()
+    {
+    }
+
+    /// <summary>
+    /// A table whose ids found in <paramref name="shared"/> (which must not change any more) take its positions;
+    /// the others are stored here, at positions from <c>shared.Length</c> on.
+    /// </summary>
+    public IdTable(IdTable shared)
+    {
+        this.shared = shared;
+        offset = shared.Length;
+        sharedSeen = new ulong[(offset + 63) / 64];
+    }
+
+    /// <summary>Ids kept; an id's position is the order it was added in (or its position in the shared table).</summary>
     public int Count { get; private set; }
+
+    /// <summary>One past the highest position an id may have.</summary>
+    public int Length => offset + stored;
+
+    /// <summary>True when this table extends <paramref name="other"/>: an id of both has the same position in both.</summary>
+    public bool Extends(IdTable other) => ReferenceEquals(shared, other);
 
     /// <summary>The position of <paramref name="id"/>, adding it at the end when new.</summary>
     public int FindOrAdd(string id, out bool added) =>
@@ -32,26 +59,49 @@ internal sealed class IdTable
     /// <summary>The position of the id with these (well-formed UTF-8) bytes, adding it at the end when new.</summary>
     public int FindOrAdd(ReadOnlySpan<byte> utf8, out bool added)
     {
-        var slot = Lookup(utf8, IdHashes.Hash(utf8));
+        var hash = IdHashes.Hash(utf8);
+        var position = shared?.Find(utf8, hash) ?? -1;
+        if (position >= 0)
+        {
+            added = (sharedSeen![position >> 6] & (1UL << position)) == 0;
+            sharedSeen[position >> 6] |= 1UL << position;
+            Count += added ? 1 : 0;
+            return position;
+        }
+
+        var slot = Lookup(utf8, hash);
         if (slots[slot] != 0)
         {
             added = false;
-            return slots[slot] - 1;
+            return offset + slots[slot] - 1;
         }
 
         added = true;
         Store(utf8);
-        slots[slot] = Count;
-        if (Count * 2 > slots.Length)
+        Count++;
+        slots[slot] = stored;
+        if (stored * 2 > slots.Length)
         {
             Rehash();
         }
 
-        return Count - 1;
+        return offset + stored - 1;
     }
 
     /// <summary>The position of the id with these UTF-8 bytes, or -1.</summary>
-    public int Find(ReadOnlySpan<byte> utf8) => slots[Lookup(utf8, IdHashes.Hash(utf8))] - 1;
+    public int Find(ReadOnlySpan<byte> utf8) => Find(utf8, IdHashes.Hash(utf8));
+
+    private int Find(ReadOnlySpan<byte> utf8, ulong hash)
+    {
+        var position = shared?.Find(utf8, hash) ?? -1;
+        if (position >= 0)
+        {
+            return (sharedSeen![position >> 6] & (1UL << position)) != 0 ? position : -1;
+        }
+
+        var own = slots[Lookup(utf8, hash)] - 1;
+        return own < 0 ? -1 : offset + own;
+    }
 
     /// <summary>The position of <paramref name="id"/>, or -1. Safe alongside other look-ups (not alongside adding).</summary>
     public int Find(string id)
@@ -75,9 +125,11 @@ internal sealed class IdTable
     }
 
     /// <summary>The UTF-8 bytes of the id at <paramref name="position"/>.</summary>
-    public ReadOnlySpan<byte> Utf8(int position)
+    public ReadOnlySpan<byte> Utf8(int position) => position < offset ? shared!.Utf8(position) : Stored(position - offset);
+
+    private ReadOnlySpan<byte> Stored(int index)
     {
-        var locator = locators[position];
+        var locator = locators[index];
         var page = pages[(int)(locator >> 32)];
         var offset = (int)locator;
         var length = Read7BitLength(page, ref offset);
@@ -107,7 +159,7 @@ internal sealed class IdTable
         for (var slot = Slot(hash, mask); ; slot = (slot + 1) & mask)
         {
             var entry = slots[slot];
-            if (entry == 0 || Utf8(entry - 1).SequenceEqual(utf8))
+            if (entry == 0 || Stored(entry - 1).SequenceEqual(utf8))
             {
                 return slot;
             }
@@ -123,12 +175,12 @@ internal sealed class IdTable
             used = 0;
         }
 
-        if (Count == locators.Length)
+        if (stored == locators.Length)
         {
             Array.Resize(ref locators, locators.Length * 2);
         }
 
-        locators[Count++] = ((long)(pages.Count - 1) << 32) | (uint)used;
+        locators[stored++] = ((long)(pages.Count - 1) << 32) | (uint)used;
         var page = pages[^1];
         for (var length = (uint)utf8.Length; ; length >>= 7)
         {
@@ -149,15 +201,15 @@ internal sealed class IdTable
     {
         slots = new int[slots.Length * 2];
         var mask = slots.Length - 1;
-        for (var position = 0; position < Count; position++)
+        for (var index = 0; index < stored; index++)
         {
-            var slot = Slot(IdHashes.Hash(Utf8(position)), mask);
+            var slot = Slot(IdHashes.Hash(Stored(index)), mask);
             while (slots[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            slots[slot] = position + 1;
+            slots[slot] = index + 1;
         }
     }
 

@@ -21,7 +21,7 @@ internal sealed class ItemAggregator
         this.options = options;
         HashIds = hashIds;
         this.pairedOnly = pairedOnly;
-        ids = new ItemIds(path, options.IdField, required: options.KeepItems, hashOnly: hashIds, stopOnRepeat: pairedOnly);
+        ids = new ItemIds(path, options.IdField, required: options.KeepItems, hashOnly: hashIds, stopOnRepeat: pairedOnly, shared: options.SharedIds);
         recorder = new ItemRecorder(ids);
     }
 

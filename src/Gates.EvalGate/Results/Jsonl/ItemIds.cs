@@ -8,13 +8,14 @@ namespace Gates.EvalGate.Results.Jsonl;
 /// (<paramref name="required"/> false) a line without the id is an item of its own; with pairing it is an error.
 /// With <paramref name="hashOnly"/> only hashes of the ids are kept, to notice a repeat (<see cref="RepeatedIdSeen"/>);
 /// otherwise the ids themselves, compactly (<see cref="IdTable"/>). With <paramref name="stopOnRepeat"/> a repeated
-/// id throws <see cref="RepeatedIdSeen"/> too: the read kept per-item values of only some fields and starts again.
+/// id throws <see cref="RepeatedIdSeen"/> too: the read kept per-item values of only some fields and starts again;
+/// only then may the table extend another file's (<paramref name="shared"/>), whose positions are not in file order.
 /// </summary>
-internal sealed class ItemIds(string path, string? idField, bool required = true, bool hashOnly = false, bool stopOnRepeat = false)
+internal sealed class ItemIds(string path, string? idField, bool required = true, bool hashOnly = false, bool stopOnRepeat = false, IdTable? shared = null)
 {
     public static readonly string[] DefaultFields = ["id", "item_id", "sample_id", "doc_id"];
 
-    private readonly IdTable table = new();
+    private readonly IdTable table = stopOnRepeat && shared is not null ? new(shared) : new();
     private readonly LineGaps firstLines = new();
     private readonly string?[] values = new string?[idField is null ? DefaultFields.Length : 1];
     private readonly ulong[] hashValues = new ulong[idField is null ? DefaultFields.Length : 1];
@@ -117,19 +118,23 @@ internal sealed class ItemIds(string path, string? idField, bool required = true
         }
 
         var position = table.FindOrAdd(id, out var added);
-        if (added)
+        if (added || stopOnRepeat)
         {
-            firstLines.Add(position, line);
-            return position;
-        }
-
-        if (stopOnRepeat)
-        {
-            throw new RepeatedIdSeen();
+            return added ? Added(position, line) : throw new RepeatedIdSeen();
         }
 
         Repeats++;
         FirstRepeat ??= (id, line, firstLines.LineOf(position));
+        return position;
+    }
+
+    private int Added(int position, long line)
+    {
+        if (!stopOnRepeat)
+        {
+            firstLines.Add(position, line);   // a read that stops on a repeat never asks for a first line
+        }
+
         return position;
     }
 

@@ -81,13 +81,13 @@ internal static class JsonlReader
             throw new GateInputException($"{path}: no numeric or boolean fields in {parser.Items} items");
         }
 
-        return new ComputedResults(path, "jsonl", sha256, warnings, table);
+        return new ComputedResults(path, "jsonl", sha256, warnings, table) { Ids = options.KeepItems && !parser.Ids.Unavailable ? parser.Ids.Table : null };
     }
 
     /// <summary>The ids by position, as strings: once per file whose items repeat, for the item groups of every metric.</summary>
     private static string[] Texts(IdTable ids)
     {
-        var texts = new string[ids.Count];
+        var texts = new string[ids.Length];
         for (var i = 0; i < texts.Length; i++)
         {
             texts[i] = ids.Text(i);
