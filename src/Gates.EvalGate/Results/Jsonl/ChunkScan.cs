@@ -11,6 +11,7 @@ internal sealed class ChunkScan(LineScanner scanner)
     public ScannedLines Scan(LineChunk chunk)
     {
         Lines.Clear();
+        Lines.Reserve(chunk.Length, chunk.LineCount);
         var rest = chunk.Buffer.AsSpan(0, chunk.Length);
         for (var number = chunk.FirstLine; !rest.IsEmpty; number++)
         {

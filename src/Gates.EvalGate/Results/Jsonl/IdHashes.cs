@@ -1,16 +1,20 @@
+using Gates.Core.Memory;
+
 namespace Gates.EvalGate.Results.Jsonl;
 
 /// <summary>
 /// The 64-bit hashes of item ids (8 bytes an item): how a read that keeps no items notices that an id repeats without
 /// holding the ids. Adding only appends to fixed-size blocks (never copying or clearing what was added) and counts
-/// the hashes by their top byte; <see cref="AnyRepeat"/> then moves them into 256 buckets by that byte and looks for a
-/// repeat in each small bucket with a small hash set (on every core): far cheaper than probing a table of a million
+/// the hashes by their top byte (each new block's pages are mapped in at once, <see cref="FreshPages"/>);
+/// <see cref="AnyRepeat"/> then moves them, in place, into 256 buckets by that byte and looks for a repeat in each small
+/// bucket with a small hash set (on every core): far cheaper than probing a table of a million
 /// slots once per item. A hash can collide, so a repeat only says "maybe": the reader then reads the file again
 /// keeping the ids themselves, which decides exactly.
 /// </summary>
 internal sealed class IdHashes
 {
-    private const int BlockSize = 1 << 14;
+    private const int BlockBits = 14;
+    private const int BlockSize = 1 << BlockBits;
     private readonly List<ulong[]> blocks = [];
     private readonly int[] counts = new int[256];
     private ulong[] block = [];
@@ -34,7 +38,8 @@ internal sealed class IdHashes
     {
         if (used == block.Length)
         {
-            block = new ulong[BlockSize];
+            block = GC.AllocateUninitializedArray<ulong>(BlockSize);
+            FreshPages.Populate(block, 0, BlockSize);
             blocks.Add(block);
             used = 0;
         }
@@ -52,20 +57,11 @@ internal sealed class IdHashes
             starts[i + 1] = starts[i] + counts[i];
         }
 
-        var sorted = new ulong[starts[256]];
-        var next = starts[..256];
-        for (var b = 0; b < blocks.Count; b++)
-        {
-            foreach (var hash in blocks[b].AsSpan(0, b == blocks.Count - 1 ? used : BlockSize))
-            {
-                sorted[next[(int)(hash >> 56)]++] = hash;
-            }
-        }
-
+        SortByTopByte(starts);
         var repeat = 0;
         Parallel.For(0, 256, () => Array.Empty<ulong>(), (index, _, seen) =>
         {
-            if (Volatile.Read(ref repeat) == 0 && HasRepeat(sorted.AsSpan(starts[index], counts[index]), ref seen))
+            if (Volatile.Read(ref repeat) == 0 && HasRepeat(starts[index], counts[index], ref seen))
             {
                 Volatile.Write(ref repeat, 1);
             }
@@ -75,11 +71,42 @@ internal sealed class IdHashes
         return repeat != 0;
     }
 
-    /// <summary>Whether <paramref name="hashes"/> (none 0) holds one twice: open addressing on their low bits.</summary>
-    private static bool HasRepeat(ReadOnlySpan<ulong> hashes, ref ulong[] seen)
+    /// <summary>The hash at position <paramref name="index"/> of the blocks.</summary>
+    private ref ulong At(int index) => ref blocks[index >> BlockBits][index & (BlockSize - 1)];
+
+    /// <summary>
+    /// Puts every hash of top byte b at positions starts[b]..starts[b + 1] of the blocks, in place (no second array
+    /// of every hash): each misplaced hash is swapped straight into the next free place of its bucket.
+    /// </summary>
+    private void SortByTopByte(int[] starts)
+    {
+        var next = starts[..256];
+        for (var bucket = 0; bucket < 256; bucket++)
+        {
+            var end = starts[bucket + 1];
+            while (next[bucket] < end)
+            {
+                ref var place = ref At(next[bucket]);
+                var hash = place;
+                var top = (int)(hash >> 56);
+                while (top != bucket)
+                {
+                    ref var other = ref At(next[top]++);
+                    (hash, other) = (other, hash);
+                    top = (int)(hash >> 56);
+                }
+
+                place = hash;
+                next[bucket]++;
+            }
+        }
+    }
+
+    /// <summary>Whether the <paramref name="count"/> hashes (none 0) from <paramref name="start"/> hold one twice: open addressing on their low bits.</summary>
+    private bool HasRepeat(int start, int count, ref ulong[] seen)
     {
         var size = 16;
-        while (size < hashes.Length * 2)
+        while (size < count * 2)
         {
             size *= 2;
         }
@@ -94,6 +121,24 @@ internal sealed class IdHashes
         }
 
         var mask = size - 1;
+        for (var at = start; at < start + count;)
+        {
+            var offset = at & (BlockSize - 1);
+            var length = Math.Min(BlockSize - offset, start + count - at);
+            if (AnyInSet(blocks[at >> BlockBits].AsSpan(offset, length), seen, mask))
+            {
+                return true;
+            }
+
+            at += length;
+        }
+
+        return false;
+    }
+
+    /// <summary>Adds each hash to the set <paramref name="seen"/>; true at the first that is already there.</summary>
+    private static bool AnyInSet(ReadOnlySpan<ulong> hashes, ulong[] seen, int mask)
+    {
         foreach (var hash in hashes)
         {
             var slot = (int)hash & mask;

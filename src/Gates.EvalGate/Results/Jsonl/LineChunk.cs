@@ -1,4 +1,4 @@
 namespace Gates.EvalGate.Results.Jsonl;
 
-/// <summary>Whole lines of a file in a pooled buffer: <see cref="Length"/> bytes starting at line <see cref="FirstLine"/>.</summary>
-internal sealed record LineChunk(byte[] Buffer, int Length, long FirstLine);
+/// <summary>Whole lines of a file in a pooled buffer: <see cref="Length"/> bytes starting at line <see cref="FirstLine"/>, <see cref="LineCount"/> lines.</summary>
+internal sealed record LineChunk(byte[] Buffer, int Length, long FirstLine, int LineCount);

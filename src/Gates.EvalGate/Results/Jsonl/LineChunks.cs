@@ -62,8 +62,9 @@ internal sealed class LineChunks : IDisposable
             return null;
         }
 
-        var chunk = new LineChunk(buffer, cut, nextLine);
-        nextLine += endOfFile ? 1 : buffer.AsSpan(0, cut).Count((byte)'\n');
+        var newlines = buffer.AsSpan(0, cut).Count((byte)'\n');
+        var chunk = new LineChunk(buffer, cut, nextLine, endOfFile && buffer[cut - 1] != (byte)'\n' ? newlines + 1 : newlines);
+        nextLine += endOfFile ? 1 : newlines;
         return chunk;
     }
 

@@ -30,6 +30,7 @@ internal sealed partial class LineScanner
         var depth = 0;
         var position = 0;
         prefix[0] = 0;
+        parents[0] = -1;
         at = PlainJson.SkipSpace(line, at + 1);
         var closing = at < line.Length && line[at] == (byte)'}';
         while (true)
@@ -49,13 +50,16 @@ internal sealed partial class LineScanner
                     return false;
                 }
 
-                var nameEnd = PlainJson.StringEnd(line, at + 1);
+                var nameStart = at + 1;
+                var parent = parents[depth];
+                var predicted = Predicted(line, nameStart, position, parent);
+                var nameEnd = predicted is null ? PlainJson.StringEnd(line, nameStart) : nameStart + predicted.Utf8.Length - prefix[depth];
                 if (nameEnd < 0)
                 {
                     return false;
                 }
 
-                var nameText = line[(at + 1)..nameEnd];
+                var nameText = line[nameStart..nameEnd];
                 at = PlainJson.SkipSpace(line, nameEnd + 1);
                 if (at == line.Length || line[at] != (byte)':')
                 {
@@ -64,13 +68,20 @@ internal sealed partial class LineScanner
 
                 at = PlainJson.SkipSpace(line, at + 1);
                 var length = prefix[depth] + nameText.Length;
-                if (depth > 0)
+                var field = predicted;
+                if (field is null)
                 {
-                    EnsureName(length + 1);
-                    nameText.CopyTo(name.AsSpan(prefix[depth]));
+                    if (depth > 0)
+                    {
+                        EnsureName(length + 1);
+                        nameText.CopyTo(name.AsSpan(prefix[depth]));
+                    }
+
+                    field = table.Find(depth > 0 ? name.AsSpan(0, length) : nameText, position);
+                    Remember(position, parent, field, prefix[depth]);
                 }
 
-                var field = table.Find(depth > 0 ? name.AsSpan(0, length) : nameText, position++);
+                position++;
                 if (field.LastLine == sequence || at == line.Length)
                 {
                     return false;
@@ -86,11 +97,7 @@ internal sealed partial class LineScanner
 
                     into.Add(field, EventKind.Object);
                     EnsureName(length + 1);
-                    if (depth == 0)
-                    {
-                        nameText.CopyTo(name);
-                    }
-
+                    nameText.CopyTo(name.AsSpan(prefix[depth]));
                     name[length] = (byte)'.';
                     if (++depth == prefix.Length)
                     {
@@ -98,6 +105,7 @@ internal sealed partial class LineScanner
                     }
 
                     prefix[depth] = length + 1;
+                    parents[depth] = field.Index;
                     at = PlainJson.SkipSpace(line, at + 1);
                     closing = at < line.Length && line[at] == (byte)'}';
                     continue;
