@@ -69,6 +69,13 @@ internal sealed class Utf8Validator(string path, bool allowUtf16Or32Bom = false)
 
     private void Check(ReadOnlySpan<byte> data)
     {
+        if (System.Text.Unicode.Utf8.IsValid(data))
+        {
+            // The usual case, checked without decoding: whole characters only (one split at the end is not valid here).
+            offset += data.Length;
+            return;
+        }
+
         Span<char> scratch = stackalloc char[1024];
         while (!data.IsEmpty)
         {

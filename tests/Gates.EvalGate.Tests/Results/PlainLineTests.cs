@@ -80,6 +80,52 @@ public class PlainLineTests
         scanner.PlainLines.ShouldBe(4);
     }
 
+    [Fact]
+    public void Both_paths_agree_when_the_guessed_names_change_from_line_to_line()
+    {
+        // The plain path guesses each name from the line before (by position and parent object): these lines move
+        // names to other positions and parents, reuse a nested name at the top (a flattened "a.x" is the same
+        // field), shorten and lengthen names around a guess, and use names too long for the word compares.
+        var lines = new[]
+        {
+            """{"a":{"x":1,"y":2},"b":3}""",
+            """{"b":{"x":1,"y":2},"a":3}""",
+            """{"a":{"x":1,"y":2},"b":3}""",
+            """{"a.x":4,"a":{"y":5},"b":6}""",
+            """{"a":{"x":1,"y":2},"b":3}""",
+            """{"a":{"xx":1,"y":2},"b":3}""",
+            """{"a":{"":1,"y":2},"b":3}""",
+            """{"a":{"x":1,"y":2},"b":3,"b":4}""",
+            """{"a":{"x\u0031":1,"y":2},"b":3}""",
+            """{"a":{"x":1,"y":2},"b":3}""",
+            """{"a":{"x" :1,"y":2},"b":3}""",
+            """{"a":{"x":{"y":2}},"b":3}""",
+            """{"a":{"x":{"y":2}},"b":{"x":{"y":3}}}""",
+            """{"a_rather_long_name_of_thirty_bytes":1,"fifteen_bytes_1":2,"sixteen_bytes_12":3}""",
+            """{"a_rather_long_name_of_thirty_bytez":1,"fifteen_bytes_2":2,"sixteen_bytes_13":3}""",
+            """{"a_rather_long_name_of_thirty_bytes":1,"fifteen_bytes_1":2,"sixteen_bytes_12":3}""",
+            """{"a_rather_long_name_of_thirty_bytes":1,"fifteen_bytes_1":2,"sixteen_bytes_12"}""",
+            "{\"a_rather_long_name_of_thirty_bytes\":1,\"fifteen_bytes_1\":2,\"sixteen_bytes_12\"",
+            """{"a":1}""",
+            "{\"a",
+            "{\"a\"",
+            "{\"a\\\"",
+            """{"é":1,"ü":{"é":2}}""",
+            """{"ü":{"é":2},"é":1}""",
+        };
+        foreach (var hashIds in new[] { false, true })
+        {
+            var plain = Scanner(hashIds, plainPath: true);
+            var general = Scanner(hashIds, plainPath: false);
+            foreach (var line in lines.Concat(lines.Reverse()))
+            {
+                Describe(plain, line).ShouldBe(Describe(general, line), line);
+            }
+
+            plain.PlainLines.ShouldBeGreaterThan(lines.Length);
+        }
+    }
+
     private static LineScanner Scanner(bool hashIds, bool plainPath) =>
         new("results.jsonl", ReadOptions.Default, ["id"], hashIds) { PlainPath = plainPath };
 

@@ -13,7 +13,7 @@ internal sealed class FieldTable(Func<int, string, byte[], ScanField> create)
     private int[] slots = new int[64];
     private int[] predicted = new int[32];
 
-    public IReadOnlyList<ScanField> Fields => fields;
+    public List<ScanField> Fields => fields;
 
     public ScanField Find(ReadOnlySpan<byte> name, int position)
     {

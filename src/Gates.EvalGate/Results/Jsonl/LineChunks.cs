@@ -1,16 +1,20 @@
 using System.Buffers;
 using Gates.Cli.Inputs;
+using Gates.Core.Memory;
 
 namespace Gates.EvalGate.Results.Jsonl;
 
 /// <summary>
 /// Cuts a file into chunks of whole lines, each in its own pooled buffer so that it can be scanned while the next is
 /// read. It reads exactly as <see cref="JsonLines"/> does (the same buffer size, growing for a longer line, the same
-/// read calls), so the <see cref="InputStream"/> under it hashes and checks UTF-8 at the same points.
+/// read calls), so the <see cref="InputStream"/> under it hashes and checks UTF-8 at the same points. The chunks'
+/// buffers are its own, reused (a new one has its pages mapped in at once, <see cref="FreshPages"/>, not by page faults
+/// as the read fills it); only the thread that reads takes and returns them.
 /// </summary>
 internal sealed class LineChunks : IDisposable
 {
     private readonly InputStream stream;
+    private readonly Stack<byte[]> free = new();
     private byte[] carry;
     private int carried;
     private int size;
@@ -34,7 +38,7 @@ internal sealed class LineChunks : IDisposable
             return null;
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        var buffer = Take(size);
         carry.AsSpan(0, carried).CopyTo(buffer);
         var end = carried;
         try
@@ -43,7 +47,7 @@ internal sealed class LineChunks : IDisposable
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            Put(buffer);
             throw;
         }
 
@@ -58,7 +62,7 @@ internal sealed class LineChunks : IDisposable
         buffer.AsSpan(cut, carried).CopyTo(carry);
         if (cut == 0)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            Put(buffer);
             return null;
         }
 
@@ -71,7 +75,8 @@ internal sealed class LineChunks : IDisposable
     /// <summary>The sha256 of the whole file.</summary>
     public string Sha256() => stream.Finish();
 
-    public static void Return(LineChunk chunk) => ArrayPool<byte>.Shared.Return(chunk.Buffer);
+    /// <summary>Takes back a chunk's buffer once its lines are applied (on the thread that reads).</summary>
+    public void Return(LineChunk chunk) => Put(chunk.Buffer);
 
     public void Dispose()
     {
@@ -86,9 +91,9 @@ internal sealed class LineChunks : IDisposable
         {
             if (end == buffer.Length)
             {
-                var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                var larger = Take(buffer.Length * 2);
                 buffer.AsSpan(0, end).CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(buffer);
+                Put(buffer);
                 buffer = larger;
                 size = larger.Length;
             }
@@ -105,6 +110,31 @@ internal sealed class LineChunks : IDisposable
             {
                 return end;
             }
+        }
+    }
+
+    /// <summary>A buffer of at least <paramref name="length"/> bytes: a free one, or a new one with its pages mapped in.</summary>
+    private byte[] Take(int length)
+    {
+        while (free.TryPop(out var buffer))
+        {
+            if (buffer.Length >= length)
+            {
+                return buffer;
+            }
+        }
+
+        var fresh = GC.AllocateUninitializedArray<byte>(length);
+        FreshPages.Populate(fresh, 0, length);
+        return fresh;
+    }
+
+    /// <summary>Keeps a buffer for the next chunk (one smaller than the chunks now read is dropped).</summary>
+    private void Put(byte[] buffer)
+    {
+        if (buffer.Length >= size)
+        {
+            free.Push(buffer);
         }
     }
 }

@@ -34,7 +34,7 @@ internal sealed partial class LineScanner
     }
 
     /// <summary>The fields seen so far, by <see cref="ScanField.Index"/>.</summary>
-    public IReadOnlyList<ScanField> Fields => table.Fields;
+    public List<ScanField> Fields => table.Fields;
 
     /// <summary>
     /// Scans one non-blank line. A line that is not valid JSON (or not an object) stops the scan: its error is recorded

@@ -6,8 +6,8 @@ namespace Gates.EvalGate.Results.Jsonl;
 /// The events of consecutive non-blank lines, ready to be applied in file order, and the error that stopped the scan
 /// (the lines before it are kept, so applying them first leaves the same state a line-by-line reader would).
 /// </summary>
-/// <param name="fields">The fields of the scanner that fills it (its events name them by index).</param>
-internal sealed class ScannedLines(IReadOnlyList<ScanField> fields)
+/// <param name="fields">The fields of the scanner that fills it (its events name them by index; a list, not an interface, for a direct call per event).</param>
+internal sealed class ScannedLines(List<ScanField> fields)
 {
     /// <summary>Events whose pages are mapped in at a time (<see cref="FreshPages"/>) as a new array fills.</summary>
     private const int PopulateStep = 1 << 14;
