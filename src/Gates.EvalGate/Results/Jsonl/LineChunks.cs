@@ -8,13 +8,14 @@ namespace Gates.EvalGate.Results.Jsonl;
 /// Cuts a file into chunks of whole lines, each in its own pooled buffer so that it can be scanned while the next is
 /// read. It reads exactly as <see cref="JsonLines"/> does (the same buffer size, growing for a longer line, the same
 /// read calls), so the <see cref="InputStream"/> under it hashes and checks UTF-8 at the same points. The chunks'
-/// buffers are its own, reused (a new one has its pages mapped in at once, <see cref="FreshPages"/>, not by page faults
-/// as the read fills it); only the thread that reads takes and returns them.
+/// buffers come from a small pool of its own, kept for the next read of the process (a file and its baseline): a new
+/// one has its pages mapped in at once (<see cref="FreshPages"/>), not by a page fault each as the read fills it.
 /// </summary>
 internal sealed class LineChunks : IDisposable
 {
     private readonly InputStream stream;
-    private readonly Stack<byte[]> free = new();
+    private const int Spares = 8;
+    private static readonly List<byte[]> Spare = [];
     private byte[] carry;
     private int carried;
     private int size;
@@ -76,7 +77,7 @@ internal sealed class LineChunks : IDisposable
     public string Sha256() => stream.Finish();
 
     /// <summary>Takes back a chunk's buffer once its lines are applied (on the thread that reads).</summary>
-    public void Return(LineChunk chunk) => Put(chunk.Buffer);
+    public static void Return(LineChunk chunk) => Put(chunk.Buffer);
 
     public void Dispose()
     {
@@ -113,14 +114,19 @@ internal sealed class LineChunks : IDisposable
         }
     }
 
-    /// <summary>A buffer of at least <paramref name="length"/> bytes: a free one, or a new one with its pages mapped in.</summary>
-    private byte[] Take(int length)
+    /// <summary>A buffer of exactly <paramref name="length"/> bytes (as the shared array pool gives): a spare one, or a new one with its pages mapped in.</summary>
+    private static byte[] Take(int length)
     {
-        while (free.TryPop(out var buffer))
+        lock (Spare)
         {
-            if (buffer.Length >= length)
+            for (var i = Spare.Count - 1; i >= 0; i--)
             {
-                return buffer;
+                var buffer = Spare[i];
+                if (buffer.Length == length)
+                {
+                    Spare.RemoveAt(i);
+                    return buffer;
+                }
             }
         }
 
@@ -129,12 +135,17 @@ internal sealed class LineChunks : IDisposable
         return fresh;
     }
 
-    /// <summary>Keeps a buffer for the next chunk (one smaller than the chunks now read is dropped).</summary>
-    private void Put(byte[] buffer)
+    /// <summary>Keeps a buffer for a later chunk (up to <see cref="Spares"/> of them; the oldest goes first).</summary>
+    private static void Put(byte[] buffer)
     {
-        if (buffer.Length >= size)
+        lock (Spare)
         {
-            free.Push(buffer);
+            if (Spare.Count == Spares)
+            {
+                Spare.RemoveAt(0);
+            }
+
+            Spare.Add(buffer);
         }
     }
 }

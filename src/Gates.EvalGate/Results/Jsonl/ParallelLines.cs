@@ -50,7 +50,7 @@ internal static class ParallelLines
 
                 var (done, doneScan, task) = pending.Dequeue();
                 var scanned = task.GetAwaiter().GetResult();
-                chunks.Return(done);
+                LineChunks.Return(done);
                 aggregator.Apply(scanned);
                 idle.Push(doneScan);
             }
@@ -68,7 +68,7 @@ internal static class ParallelLines
                     // The error that ends the read is already on its way; this chunk's buffer is free now.
                 }
 
-                chunks.Return(chunk);
+                LineChunks.Return(chunk);
             }
         }
 
