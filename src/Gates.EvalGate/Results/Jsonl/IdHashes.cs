@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Gates.Core.Memory;
 
 namespace Gates.EvalGate.Results.Jsonl;
@@ -71,27 +72,28 @@ internal sealed class IdHashes
         return repeat != 0;
     }
 
-    /// <summary>The hash at position <paramref name="index"/> of the blocks.</summary>
-    private ref ulong At(int index) => ref blocks[index >> BlockBits][index & (BlockSize - 1)];
-
     /// <summary>
     /// Puts every hash of top byte b at positions starts[b]..starts[b + 1] of the blocks, in place (no second array
     /// of every hash): each misplaced hash is swapped straight into the next free place of its bucket.
     /// </summary>
     private void SortByTopByte(int[] starts)
     {
+        const int Mask = BlockSize - 1;
+        var all = CollectionsMarshal.AsSpan(blocks);
         var next = starts[..256];
         for (var bucket = 0; bucket < 256; bucket++)
         {
             var end = starts[bucket + 1];
             while (next[bucket] < end)
             {
-                ref var place = ref At(next[bucket]);
+                var at = next[bucket];
+                ref var place = ref all[at >> BlockBits][at & Mask];
                 var hash = place;
                 var top = (int)(hash >> 56);
                 while (top != bucket)
                 {
-                    ref var other = ref At(next[top]++);
+                    var to = next[top]++;
+                    ref var other = ref all[to >> BlockBits][to & Mask];
                     (hash, other) = (other, hash);
                     top = (int)(hash >> 56);
                 }
