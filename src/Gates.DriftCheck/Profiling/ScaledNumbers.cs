@@ -31,15 +31,29 @@ internal sealed class ScaledNumbers
             return false;
         }
 
+        // |mantissa| <= int.MaxValue and a factor <= 10^9: the product fits in a long, no division needed.
         var size = Math.Abs(mantissa);
-        if (size > int.MaxValue || size > int.MaxValue / Factors[scale - digits])
+        if (size > int.MaxValue)
         {
             return false;
         }
 
-        size *= Factors[scale - digits];
-        largest = Math.Max(largest, size);
-        values.Add((int)(mantissa * Factors[scale - digits]));
+        if (digits != scale)
+        {
+            mantissa *= Factors[scale - digits];
+            size *= Factors[scale - digits];
+            if (size > int.MaxValue)
+            {
+                return false;
+            }
+        }
+
+        if (size > largest)
+        {
+            largest = size;
+        }
+
+        values.Add((int)mantissa);
         return true;
     }
 
