@@ -145,9 +145,9 @@ internal sealed class ColumnAccumulator
         }
 
         Sink?.Add(cell, row);
-        if (TryNumber(cell, out var number))
+        if (TryNumber(cell, out var number, out var mantissa, out var digits))
         {
-            AddNumber(number, cell, row);
+            AddNumber(number, mantissa, digits, cell, row);
         }
         else
         {
@@ -165,7 +165,8 @@ internal sealed class ColumnAccumulator
         }
     }
 
-    private void AddNumber(double number, ReadOnlySpan<byte> cell, long row)
+    /// <summary>A number; <paramref name="digits"/> is -1 unless it is exactly <paramref name="mantissa"/> / 10^digits (<see cref="FastNumber"/>).</summary>
+    private void AddNumber(double number, long mantissa, int digits, ReadOnlySpan<byte> cell, long row)
     {
         if (!double.IsFinite(number))
         {
@@ -180,7 +181,14 @@ internal sealed class ColumnAccumulator
             FirstNonDate ??= FirstNumber;
         }
 
-        Numbers.Add(number);
+        if (digits >= 0)
+        {
+            Numbers.Add(number, mantissa, digits);
+        }
+        else
+        {
+            Numbers.Add(number);
+        }
         if (NumericCells == 1)
         {
             firstNumber = number;
@@ -307,8 +315,10 @@ internal sealed class ColumnAccumulator
 
     private static DateTime? Later(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
-    private static bool TryNumber(ReadOnlySpan<byte> cell, out double value)
+    private static bool TryNumber(ReadOnlySpan<byte> cell, out double value, out long mantissa, out int digits)
     {
+        mantissa = 0;
+        digits = -1;
         var first = cell[0];
         if (first is not ((>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'+' or (byte)'.' or (byte)' '
             or (byte)'i' or (byte)'I' or (byte)'n' or (byte)'N'))
@@ -317,7 +327,13 @@ internal sealed class ColumnAccumulator
             return false;
         }
 
-        return FastNumber.TryParse(cell, out value) || double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        if (FastNumber.TryParse(cell, out value, out mantissa, out digits))
+        {
+            return true;
+        }
+
+        digits = -1;
+        return double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>Characters (code points) of UTF-8 text: the bytes that do not continue a character.</summary>

@@ -16,9 +16,17 @@ internal static class FastNumber
         1e20, 1e21, 1e22,
     ];
 
-    public static bool TryParse(ReadOnlySpan<byte> s, out double value)
+    public static bool TryParse(ReadOnlySpan<byte> s, out double value) => TryParse(s, out value, out _, out _);
+
+    /// <summary>
+    /// Also gives the decimal form: <paramref name="value"/> is <paramref name="mantissa"/> / 10^<paramref name="decimals"/>
+    /// correctly rounded (the mantissa carries the sign; a negative zero has mantissa 0 and a negative value).
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> s, out double value, out long mantissa, out int decimals)
     {
         value = 0;
+        mantissa = 0;
+        decimals = 0;
         var i = 0;
         var negative = false;
         if (s.Length > 0 && (s[0] == '-' || s[0] == '+'))
@@ -65,6 +73,8 @@ internal static class FastNumber
 
         var v = fraction > 0 ? m / Powers[fraction] : m;
         value = negative ? -v : v;
+        mantissa = negative ? -(long)m : (long)m;
+        decimals = Math.Max(fraction, 0);
         return true;
     }
 }

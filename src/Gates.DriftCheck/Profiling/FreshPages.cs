@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Gates.DriftCheck.Profiling;
@@ -17,7 +18,8 @@ internal static class FreshPages
     public static bool Works => works;
 
     /// <summary>Maps in the pages that hold <c>array[start..(start + count)]</c> (the part of it inside the array).</summary>
-    public static void Populate(double[] array, int start, int count)
+    public static void Populate<T>(T[] array, int start, int count)
+        where T : unmanaged
     {
         if (!works || count <= 0)
         {
@@ -30,8 +32,9 @@ internal static class FreshPages
             // Every page that holds part of the range: all of them hold part of the array, so they are committed memory.
             var data = (long)handle.AddrOfPinnedObject();
             var last = Math.Min(start + (long)count, array.Length);
-            var first = (data + ((long)start * sizeof(double))) & ~(Page - 1);
-            var end = (data + (last * sizeof(double)) + Page - 1) & ~(Page - 1);
+            var size = Unsafe.SizeOf<T>();
+            var first = (data + ((long)start * size)) & ~(Page - 1);
+            var end = (data + (last * size) + Page - 1) & ~(Page - 1);
             if (end > first && Madvise((nint)first, (nuint)(end - first), PopulateWrite) != 0)
             {
                 // EINVAL: a kernel without MADV_POPULATE_WRITE; stop asking.

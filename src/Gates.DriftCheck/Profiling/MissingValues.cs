@@ -11,18 +11,19 @@ internal sealed class MissingValues
         "NULL", "NaN", "n/a", "nan", "null",
     ];
 
-    private readonly byte[][] tokens;
     private readonly int longest;
-    private readonly bool[] firstBytes = new bool[256];
+
+    /// <summary>The non-empty tokens by their first byte (most cells, numbers too, start with a byte no token starts with, or one or two do).</summary>
+    private readonly byte[][][] byFirstByte = new byte[256][][];
 
     public MissingValues(IEnumerable<string> values)
     {
         Values = [.. values.Distinct(StringComparer.Ordinal)];
-        tokens = [.. Values.Select(Encoding.UTF8.GetBytes)];
+        var tokens = Values.Select(Encoding.UTF8.GetBytes).Where(t => t.Length > 0).ToArray();
         longest = tokens.Length == 0 ? 0 : tokens.Max(t => t.Length);
-        foreach (var token in tokens.Where(t => t.Length > 0))
+        foreach (var group in tokens.GroupBy(t => t[0]))
         {
-            firstBytes[token[0]] = true;
+            byFirstByte[group.Key] = [.. group];
         }
     }
 
@@ -37,7 +38,7 @@ internal sealed class MissingValues
             return true;
         }
 
-        if (value.Length > longest || !firstBytes[value[0]])
+        if (value.Length > longest || byFirstByte[value[0]] is not { } tokens)
         {
             return false;
         }

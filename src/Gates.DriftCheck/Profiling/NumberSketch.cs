@@ -17,16 +17,36 @@ internal sealed class NumberSketch(int exactLimit)
     /// <summary>Points of a summary: K = 20,000, so 5e-5 of CDF error per shrink.</summary>
     public const int Points = 20_001;
 
-    private readonly DoubleBuffer buffer = new();
+    private readonly BlockBuffer<double> buffer = new();
+
+    /// <summary>The numbers that are exactly m / 10^k for a common k (most CSV columns): held as ints, not in <see cref="buffer"/>.</summary>
+    private readonly ScaledNumbers scaled = new();
     private readonly List<(EmpiricalDistribution Distribution, double Error)?> levels = [];
     private Moments summarised;
 
-    public long Count => buffer.Count + summarised.Count;
+    public long Count => Held + summarised.Count;
+
+    private long Held => buffer.Count + scaled.Count;
 
     public void Add(double value)
     {
         buffer.Add(value);
-        if (buffer.Count >= exactLimit)
+        if (Held >= exactLimit)
+        {
+            Summarise();
+        }
+    }
+
+    /// <summary>Adds a number read as text, <paramref name="value"/> being exactly what mantissa / 10^digits parses to.</summary>
+    public void Add(double value, long mantissa, int digits)
+    {
+        // A negative zero stays a double: as an integer it would be +0.
+        if ((mantissa == 0 && double.IsNegative(value)) || !scaled.TryAdd(mantissa, digits))
+        {
+            buffer.Add(value);
+        }
+
+        if (Held >= exactLimit)
         {
             Summarise();
         }
@@ -35,6 +55,11 @@ internal sealed class NumberSketch(int exactLimit)
     /// <summary>Takes in another column's numbers (the other is left empty).</summary>
     public void Append(NumberSketch other)
     {
+        if (other.scaled.Count > 0 && !scaled.TryAppend(other.scaled))
+        {
+            other.scaled.DrainInto(other.buffer);
+        }
+
         buffer.Append(other.buffer);
         summarised = summarised.Combine(other.summarised);
         for (var level = 0; level < other.levels.Count; level++)
@@ -47,7 +72,7 @@ internal sealed class NumberSketch(int exactLimit)
 
         other.levels.Clear();
         other.summarised = default;
-        if (buffer.Count >= exactLimit)
+        if (Held >= exactLimit)
         {
             Summarise();
         }
@@ -88,8 +113,19 @@ internal sealed class NumberSketch(int exactLimit)
     /// </summary>
     private (double[] Values, int Count) SortedBuffer()
     {
-        var count = checked((int)buffer.Count);
+        var count = checked((int)Held);
         var values = SortBuffers.Rent(Math.Max(count, 1));
+        if (buffer.Count == 0)
+        {
+            scaled.SortInto(values);
+            return (values, count);
+        }
+
+        if (scaled.Count > 0)
+        {
+            scaled.DrainInto(buffer);
+        }
+
         buffer.DrainInto(values);
         RadixSort.Sort(values.AsSpan(0, count));
         return (values, count);

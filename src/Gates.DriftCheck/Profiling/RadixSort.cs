@@ -80,4 +80,61 @@ internal static class RadixSort
 
         SortBuffers.Return(pooled);
     }
+
+    /// <summary>
+    /// Sorts ints ascending the same way (three digits of 11, 11 and 10 bits, shared digits skipped), with
+    /// <paramref name="scratch"/> of at least the same length; true when the sorted values ended in the scratch.
+    /// </summary>
+    public static bool Sort(Span<int> values, Span<int> scratch)
+    {
+        if (values.Length < 4096)
+        {
+            values.Sort();
+            return false;
+        }
+
+        var keys = MemoryMarshal.Cast<int, uint>(values);
+        const int passes = 3;
+        var counts = new int[passes * Buckets];
+        foreach (var v in keys)
+        {
+            var k = v ^ 0x8000_0000u;
+            counts[(int)(k & (Buckets - 1))]++;
+            counts[Buckets + (int)((k >> Bits) & (Buckets - 1))]++;
+            counts[(2 * Buckets) + (int)(k >> (2 * Bits))]++;
+        }
+
+        var from = keys;
+        var to = MemoryMarshal.Cast<int, uint>(scratch[..values.Length]);
+        var inScratch = false;
+        for (var p = 0; p < passes; p++)
+        {
+            var histogram = counts.AsSpan(p * Buckets, Buckets);
+            if (histogram.Contains(keys.Length))
+            {
+                continue;
+            }
+
+            var sum = 0;
+            for (var b = 0; b < Buckets; b++)
+            {
+                var c = histogram[b];
+                histogram[b] = sum;
+                sum += c;
+            }
+
+            var shift = p * Bits;
+            foreach (var v in from)
+            {
+                to[histogram[(int)(((v ^ 0x8000_0000u) >> shift) & (Buckets - 1))]++] = v;
+            }
+
+            var swap = from;
+            from = to;
+            to = swap;
+            inScratch = !inScratch;
+        }
+
+        return inScratch;
+    }
 }

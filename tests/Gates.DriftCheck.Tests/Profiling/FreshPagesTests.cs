@@ -28,8 +28,8 @@ public class FreshPagesTests
     [Fact]
     public void A_double_buffer_keeps_every_value_in_order_across_chunks_blocks_and_appends()
     {
-        var first = new DoubleBuffer();
-        var second = new DoubleBuffer();
+        var first = new BlockBuffer<double>();
+        var second = new BlockBuffer<double>();
         for (var i = 0; i < 150_000; i++)
         {
             first.Add(i);

@@ -29,4 +29,32 @@ public class RadixSortTests
 
         values.ShouldBe(expected);
     }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(50_000)]
+    public void Sorts_ints_like_Array_Sort_with_negatives_and_extremes(int length)
+    {
+        var random = new Random(4);
+        var values = new int[length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = (i % 5) switch
+            {
+                0 => random.Next(int.MinValue, 0),
+                1 => int.MaxValue - random.Next(3),
+                2 => int.MinValue + 1 + random.Next(3),
+                3 => random.Next(-50, 50),
+                _ => random.Next(),
+            };
+        }
+
+        var expected = (int[])values.Clone();
+        Array.Sort(expected);
+        var scratch = new int[length];
+
+        var inScratch = RadixSort.Sort(values, scratch);
+
+        (inScratch ? scratch : values).ShouldBe(expected);
+    }
 }
