@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Gates.Core.Memory;
 
 namespace Gates.DriftCheck.Profiling;
 

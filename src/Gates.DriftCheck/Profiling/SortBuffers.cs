@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Gates.Core.Memory;
 
 namespace Gates.DriftCheck.Profiling;
 

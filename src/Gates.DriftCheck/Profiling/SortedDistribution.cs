@@ -1,3 +1,4 @@
+using Gates.Core.Memory;
 using Gates.Core.Statistics.Drift;
 
 namespace Gates.DriftCheck.Profiling;

@@ -1,3 +1,4 @@
+using Gates.Core.Memory;
 using Gates.DriftCheck.Profiling;
 
 namespace Gates.DriftCheck.Tests.Profiling;
