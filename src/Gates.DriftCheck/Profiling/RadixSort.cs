@@ -43,17 +43,9 @@ internal static class RadixSort
         for (var p = 0; p < Passes; p++)
         {
             var histogram = counts.AsSpan(p * Buckets, Buckets);
-            if (histogram.Contains(keys.Length))
+            if (!ToStarts(histogram, keys.Length))
             {
                 continue;
-            }
-
-            var sum = 0;
-            for (var b = 0; b < Buckets; b++)
-            {
-                var c = histogram[b];
-                histogram[b] = sum;
-                sum += c;
             }
 
             var shift = p * Bits;
@@ -110,17 +102,9 @@ internal static class RadixSort
         for (var p = 0; p < passes; p++)
         {
             var histogram = counts.AsSpan(p * Buckets, Buckets);
-            if (histogram.Contains(keys.Length))
+            if (!ToStarts(histogram, keys.Length))
             {
                 continue;
-            }
-
-            var sum = 0;
-            for (var b = 0; b < Buckets; b++)
-            {
-                var c = histogram[b];
-                histogram[b] = sum;
-                sum += c;
             }
 
             var shift = p * Bits;
@@ -136,5 +120,27 @@ internal static class RadixSort
         }
 
         return inScratch;
+    }
+
+    /// <summary>
+    /// Turns a digit's counts into where each bucket starts; false (and nothing to do) when one bucket holds all
+    /// <paramref name="length"/> keys, a digit they share.
+    /// </summary>
+    private static bool ToStarts(Span<int> histogram, int length)
+    {
+        if (histogram.Contains(length))
+        {
+            return false;
+        }
+
+        var sum = 0;
+        for (var b = 0; b < histogram.Length; b++)
+        {
+            var c = histogram[b];
+            histogram[b] = sum;
+            sum += c;
+        }
+
+        return true;
     }
 }
